@@ -1,4 +1,4 @@
-"""Build-time glue and the pure process model behind the guide (mkdocs-macros imports this package)."""
+"""Build-time glue and the pure process model behind the guide (imported by mkdocs-macros)."""
 
 from macros.main import define_env
 
