@@ -28,3 +28,14 @@ def define_env(env: Any) -> None:
         if isinstance(value, dict):
             return str(value[page_language(env)])
         return str(value)
+
+    # Placeholders until the process renderer lands (replaced by the process-definition work).
+    @env.macro
+    def checklist(phase: str | None = None) -> str:
+        """The step checklist of the whole process, or of one phase, in the page's language."""
+        return ""
+
+    @env.macro
+    def timeline() -> str:
+        """The process timeline picture (SVG) in the page's language."""
+        return ""
