@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from macros.wording import days_range, up_to_days
+
 
 def page_language(env: Any) -> str:
     """Return the language of the page being rendered ("ru" or "en")."""
@@ -28,6 +30,15 @@ def define_env(env: Any) -> None:
         if isinstance(value, dict):
             return str(value[page_language(env)])
         return str(value)
+
+    @env.macro
+    def provider_days(max_key: str, min_key: str | None = None) -> str:
+        """A provider duration as a phrase ("до 21 дня", "от 1 до 3 дней") in the page language."""
+        settings = env.variables["provider"]
+        high = int(settings[max_key])
+        if min_key is None:
+            return up_to_days(high, page_language(env))
+        return days_range(int(settings[min_key]), high, page_language(env))
 
     # Placeholders until the process renderer lands (replaced by the process-definition work).
     @env.macro
