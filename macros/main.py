@@ -22,11 +22,14 @@ def page_language(env: Any) -> str:
 
 def define_env(env: Any) -> None:
     """Register the kit's macros (called once per build by mkdocs-macros)."""
+    # extra.provider also lands as a top-level page variable "provider", and page variables
+    # shadow macros of the same name; drop the copy (it stays at extra.provider / env.conf).
+    env.variables.pop("provider", None)
 
     @env.macro
     def provider(key: str) -> str:
         """A provider setting from extra.provider, in the page's language when it has two."""
-        value = env.variables["provider"][key]
+        value = env.conf["extra"]["provider"][key]
         if isinstance(value, dict):
             return str(value[page_language(env)])
         return str(value)
@@ -34,7 +37,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def provider_days(max_key: str, min_key: str | None = None) -> str:
         """A provider duration as a phrase ("до 21 дня", "от 1 до 3 дней") in the page language."""
-        settings = env.variables["provider"]
+        settings = env.conf["extra"]["provider"]
         high = int(settings[max_key])
         if min_key is None:
             return up_to_days(high, page_language(env))
