@@ -1,0 +1,328 @@
+"""Load process.yml keeping line marks, validate it, and build the `Process` model.
+
+Order of checks: YAML syntax → JSON Schema (`process.schema.json`) → references (owner, phase,
+after, when, settings, pages) → cycles. Every failure raises `ProcessFileError` naming the file,
+the line and the field. Build-time only: the browser reads ``process.json`` through
+`macros.model.process_from_json` and never imports this module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from macros.errors import ProcessFileError
+from macros.model import Process, process_from_json, process_to_json
+
+__all__ = ["SCHEMA_PATH", "load_process", "parse_process", "process_to_json"]
+
+SCHEMA_PATH = Path(__file__).with_name("process.schema.json")
+
+Path_ = tuple[str | int, ...]
+
+
+def field_name(path: Path_) -> str:
+    """Format a data path as ``steps[3].owner``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
+
+
+class _Lines:
+    """The YAML document as plain data plus the line of every value and key."""
+
+    def __init__(self, text: str, file: str) -> None:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            field = _field_at_line(text, line) if line else ""
+            raise ProcessFileError(file, line, field, f"bad YAML: {exc.problem}") from exc
+        finally:
+            loader.dispose()
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self._loader = yaml.SafeLoader("")
+        self.data = self._build(node, ()) if node is not None else None
+
+    def _build(self, node: Node, path: Path_) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._loader.construct_object(key_node)
+                if key in out:
+                    raise ProcessFileError(
+                        self.file,
+                        key_node.start_mark.line + 1,
+                        field_name((*path, key)),
+                        f"duplicate key '{key}'",
+                    )
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+                out[key] = self._build(value_node, (*path, key))
+            return out
+        if isinstance(node, SequenceNode):
+            return [self._build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._loader.construct_object(node)
+
+    def line(self, path: Path_) -> int | None:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path)
+
+
+_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
+
+
+def _field_at_line(text: str, line: int) -> str:
+    """Best-effort field path of block-style YAML at `line` (used when the YAML cannot parse)."""
+    stack: list[tuple[int, str | int]] = []
+    counters: dict[tuple[str | int, ...], int] = {}
+    for raw in text.splitlines()[:line]:
+        body = raw.rstrip()
+        rest = body.lstrip(" ")
+        if not rest or rest.startswith("#"):
+            continue
+        indent = len(body) - len(rest)
+        if rest.startswith("- ") or rest == "-":
+            while stack and (
+                stack[-1][0] > indent or (stack[-1][0] == indent and isinstance(stack[-1][1], int))
+            ):
+                stack.pop()
+            parent = tuple(p for _, p in stack)
+            counters[parent] = counters.get(parent, -1) + 1
+            stack.append((indent, counters[parent]))
+            rest = rest[1:].lstrip(" ")
+            indent = len(body) - len(rest)
+        else:
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+        match = _KEY.match(rest)
+        if match:
+            stack.append((indent, match.group(1)))
+    return field_name(tuple(p for _, p in stack))
+
+
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _schema_error(doc: _Lines) -> None:
+    """Raise the first JSON Schema violation (by line), phrased for a person."""
+    validator = jsonschema.Draft202012Validator(_schema())
+    errors = list(validator.iter_errors(doc.data))
+    if not errors:
+        return
+    error = min(errors, key=lambda e: (doc.line(tuple(e.absolute_path)) or 0, len(e.path)))
+    if error.validator == "oneOf" and error.context:
+        error = jsonschema.exceptions.best_match(error.context)
+    path: Path_ = tuple(error.absolute_path)
+    instance = error.instance
+    if error.validator == "required":
+        missing = next(p for p in error.validator_value if p not in instance)
+        kind = "translation" if error.schema.get("x-kind") == "translation" else "field"
+        raise ProcessFileError(
+            doc.file, doc.line(path), field_name((*path, missing)), f"missing {kind} '{missing}'"
+        )
+    if error.validator == "additionalProperties" and isinstance(instance, Mapping):
+        allowed = set(error.schema.get("properties", {}))
+        extra = next(k for k in instance if k not in allowed)
+        known = ", ".join(sorted(allowed))
+        raise ProcessFileError(
+            doc.file,
+            doc.line((*path, extra)),
+            field_name((*path, extra)),
+            f"unknown field '{extra}' (known: {known})",
+        )
+    if error.validator == "minLength" and path and path[-1] in ("ru", "en"):
+        raise ProcessFileError(doc.file, doc.line(path), field_name(path), "empty translation")
+    raise ProcessFileError(doc.file, doc.line(path), field_name(path), error.message)
+
+
+def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path | None) -> None:
+    """Check owner, phase, after, when, settings, pages and unique ids; then cycles."""
+    data = doc.data
+
+    def fail(path: Path_, message: str) -> None:
+        raise ProcessFileError(doc.file, doc.line(path), field_name(path), message)
+
+    def unique(section: str) -> list[str]:
+        seen: list[str] = []
+        for i, item in enumerate(data[section]):
+            if item["id"] in seen:
+                fail((section, i, "id"), f"duplicate id '{item['id']}'")
+            seen.append(item["id"])
+        return seen
+
+    owners = list(data["owners"])
+    phases = unique("phases")
+    step_ids = unique("steps")
+    unique("questions")
+    questions = {q["id"]: q for q in data["questions"]}
+    for i, question in enumerate(data["questions"]):
+        if (question["type"] == "choice") != ("choices" in question):
+            fail(("questions", i, "choices"), "'choices' is given exactly for type 'choice'")
+
+    def known(items: list[str]) -> str:
+        return ", ".join(items)
+
+    for i, step in enumerate(data["steps"]):
+        here: Path_ = ("steps", i)
+        if step["owner"] not in owners:
+            fail((*here, "owner"), f"unknown owner '{step['owner']}' (known: {known(owners)})")
+        if step["phase"] not in phases:
+            fail((*here, "phase"), f"unknown phase '{step['phase']}' (known: {known(phases)})")
+        for j, dep in enumerate(step["after"]):
+            if dep == step["id"]:
+                fail((*here, "after", j), f"step '{dep}' cannot come after itself")
+            if dep not in step_ids:
+                fail((*here, "after", j), f"unknown step '{dep}' in after")
+        for qid, value in (step.get("when") or {}).items():
+            if qid not in questions:
+                fail(
+                    (*here, "when", qid), f"unknown question '{qid}' (known: {known([*questions])})"
+                )
+            qtype = questions[qid]["type"]
+            if qtype == "bool" and not isinstance(value, bool):
+                fail((*here, "when", qid), f"question '{qid}' is yes/no: use true or false")
+            if qtype == "choice" and value not in questions[qid]["choices"]:
+                fail((*here, "when", qid), f"'{value}' is not a choice of question '{qid}'")
+            if qtype in ("date", "text"):
+                fail((*here, "when", qid), f"question '{qid}' ({qtype}) cannot be a condition")
+        for bound in ("min", "max"):
+            days = step["duration"][bound]
+            if isinstance(days, dict):
+                key = days["setting"]
+                value = settings.get(key)
+                if value is None:
+                    fail(
+                        (*here, "duration", bound, "setting"),
+                        f"unknown provider setting '{key}' (known: {known(sorted(settings))})",
+                    )
+                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                    fail(
+                        (*here, "duration", bound, "setting"),
+                        f"provider setting '{key}' must be a whole number of days, got {value!r}",
+                    )
+        if _days(step["duration"]["min"], settings) > _days(step["duration"]["max"], settings):
+            fail((*here, "duration"), "min is greater than max")
+    _check_pages(doc, docs_dir, fail)
+    start = data.get("start_step")
+    if start is not None and start not in step_ids:
+        fail(("start_step",), f"unknown step '{start}'")
+    _check_cycles(data["steps"], fail)
+
+
+def _check_pages(doc: _Lines, docs_dir: Path | None, fail: Any) -> None:
+    """Every linked page exists in both languages (page.md and page.en.md)."""
+    if docs_dir is None:
+        return
+    places: list[tuple[Path_, str]] = []
+    for i, phase in enumerate(doc.data["phases"]):
+        places.append((("phases", i, "page"), phase["page"]))
+    for i, step in enumerate(doc.data["steps"]):
+        places.append((("steps", i, "page"), step["page"]))
+        places += [
+            (("steps", i, "do", j, "page"), item["page"])
+            for j, item in enumerate(step["do"])
+            if "page" in item
+        ]
+    for path, page in places:
+        name = page.split("#", 1)[0]
+        for variant in (name, name.removesuffix(".md") + ".en.md"):
+            if not (docs_dir / variant).is_file():
+                fail(path, f"page '{variant}' does not exist in {docs_dir.name}/")
+
+
+def _check_cycles(steps: list[dict[str, Any]], fail: Any) -> None:
+    """Fail on the first circular `after` chain, naming it."""
+    index = {s["id"]: i for i, s in enumerate(steps)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(step_id: str, trail: list[str]) -> None:
+        state[step_id] = 1
+        for dep in steps[index[step_id]]["after"]:
+            if state.get(dep) == 1:
+                cycle = (
+                    [*trail[trail.index(dep) :], step_id, dep] if dep in trail else [step_id, dep]
+                )
+                fail(
+                    ("steps", index[step_id], "after"),
+                    "circular dependency: " + " → ".join(cycle),
+                )
+            if dep not in state:
+                visit(dep, [*trail, step_id])
+        state[step_id] = 2
+
+    for step in steps:
+        if step["id"] not in state:
+            visit(step["id"], [])
+
+
+def _days(value: Any, settings: Mapping[str, Any]) -> int:
+    return int(settings[value["setting"]]) if isinstance(value, dict) else int(value)
+
+
+def _resolved(data: dict[str, Any], settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The validated data in the `process_to_json` shape, provider settings replaced by numbers."""
+    steps = []
+    for step in data["steps"]:
+        duration = step["duration"]
+        steps.append(
+            {
+                **step,
+                "when": step.get("when") or {},
+                "note": step.get("note"),
+                "warning": step.get("warning"),
+                "duration": {
+                    "min": _days(duration["min"], settings),
+                    "max": _days(duration["max"], settings),
+                    "unit": duration["unit"],
+                },
+            }
+        )
+    return {**data, "steps": steps}
+
+
+def parse_process(
+    text: str,
+    settings: Mapping[str, Any] | None = None,
+    *,
+    file: str = "process.yml",
+    docs_dir: Path | None = None,
+) -> Process:
+    """Validate the YAML `text` of a process definition and build its model."""
+    settings = settings or {}
+    doc = _Lines(text, file)
+    _schema_error(doc)
+    _check_references(doc, settings, docs_dir)
+    return process_from_json(_resolved(doc.data, settings))
+
+
+def load_process(
+    path: Path | str, settings: Mapping[str, Any] | None = None, *, docs_dir: Path | None = None
+) -> Process:
+    """Read, validate and build the process at `path` (settings: mkdocs.yml's extra.provider)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProcessFileError(path.name, None, "", f"cannot read: {exc.strerror}") from exc
+    return parse_process(text, settings, file=path.name, docs_dir=docs_dir)
+
+
+def round_trip(process: Process) -> Process:
+    """The process as the browser will see it: through its JSON form and back."""
+    return process_from_json(json.loads(json.dumps(process_to_json(process))))

@@ -1,0 +1,234 @@
+"""process.yml loads, and every kind of broken file names the file, the line and the field."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.errors import ProcessFileError
+from macros.model import Unit, process_from_json, process_to_json
+from macros.process import load_process, parse_process
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = (ROOT / "process.yml").read_text(encoding="utf-8")
+SETTINGS = {
+    "registration_max_days": 21,
+    "description_change_min_days": 1,
+    "description_change_max_days": 3,
+    "name_change_max_days": 7,
+}
+
+
+def _broken(old: str, new: str) -> tuple[str, int]:
+    """The real file with the first `old` replaced by `new`, and the line where it happened."""
+    assert old in TEXT, old
+    at = TEXT.index(old)
+    return TEXT.replace(old, new, 1), TEXT.count("\n", 0, at) + 1
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text.count("\n", 0, text.index(needle)) + 1
+
+
+def _error(text: str) -> ProcessFileError:
+    with pytest.raises(ProcessFileError) as caught:
+        parse_process(text, SETTINGS)
+    message = str(caught.value)
+    assert message.startswith(f"process.yml:{caught.value.line}: {caught.value.field}: "), message
+    return caught.value
+
+
+def _step_index(step_id: str) -> int:
+    ids = re.findall(r"^  - id: (\w+)$", TEXT.split("\nsteps:\n", 1)[1], flags=re.MULTILINE)
+    return ids.index(step_id)
+
+
+def test_the_real_file_loads_with_settings_resolved() -> None:
+    process = load_process(ROOT / "process.yml", SETTINGS, docs_dir=ROOT / "docs")
+    registration = process.step("registration")
+    assert registration.duration.max == 21
+    assert registration.duration.unit is Unit.CALENDAR_DAYS
+    assert process.step("change_description").duration.min == 1
+    assert {s.owner for s in process.steps} <= set(process.owners)
+    assert process.start_step == "send_questionnaire"
+
+
+def test_json_form_round_trips() -> None:
+    process = parse_process(TEXT, SETTINGS)
+    data = json.loads(json.dumps(process_to_json(process)))
+    assert process_from_json(data) == process
+    assert data["steps"][0]["duration"] == {"min": 1, "max": 3, "unit": "working_days"}
+
+
+def test_bad_yaml_names_line_and_field() -> None:
+    text, line = _broken("    owner: provider\n", "    owner: [provider\n")
+    error = _error(text)
+    assert error.line is not None
+    assert "bad YAML" in error.message
+    assert error.field.startswith("steps[")
+    assert abs(error.line - line) <= 2
+
+
+def test_bad_yaml_field_is_the_key_being_written() -> None:
+    text, line = _broken("ru: Соберите данные компании", "ru: Соберите: данные компании")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('company_details')}].title.ru"
+    assert error.line == line
+    assert "mapping values are not allowed" in error.message
+
+
+def test_missing_field() -> None:
+    text, _ = _broken(
+        "    owner: whatsapp\n    after: [review_templates]\n", "    after: [review_templates]\n"
+    )
+    error = _error(text)
+    i = _step_index("verify_templates")
+    assert error.field == f"steps[{i}].owner"
+    assert error.message == "missing field 'owner'"
+    assert error.line == _line_of(text, "  - id: verify_templates")
+
+
+def test_unknown_owner_reads_as_documented() -> None:
+    text, line = _broken(
+        "    owner: client\n    after: [send_bm_request]\n",
+        "    owner: clinet\n    after: [send_bm_request]\n",
+    )
+    error = _error(text)
+    i = _step_index("accept_request")
+    assert str(error) == (
+        f"process.yml:{line}: steps[{i}].owner: unknown owner 'clinet' "
+        "(known: client, provider, whatsapp, meta)"
+    )
+
+
+def test_unknown_dependency() -> None:
+    text, line = _broken("after: [review_templates]", "after: [review_templatez]")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('verify_templates')}].after[0]"
+    assert error.line == line
+    assert "review_templatez" in error.message
+
+
+def test_circular_dependency() -> None:
+    text, line = _broken(
+        "    after: [send_questionnaire]\n    duration: {min: 1, max: 5",
+        "    after: [verify_templates]\n    duration: {min: 1, max: 5",
+    )
+    error = _error(text)
+    assert "circular dependency" in error.message
+    assert "review_templates" in error.message
+    assert "verify_templates" in error.message
+    assert error.field.endswith(".after")
+    assert error.line in (line, _line_of(text, "after: [review_templates]"))
+
+
+def test_self_dependency() -> None:
+    text, line = _broken("after: [review_templates]", "after: [verify_templates]")
+    error = _error(text)
+    assert error.line == line
+    assert "itself" in error.message
+
+
+def test_missing_translation() -> None:
+    text, _ = _broken("      en: Choose a contact person\n", "")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('contact_person')}].title.en"
+    assert error.message == "missing translation 'en'"
+    assert error.line == _line_of(text, "      ru: Назначьте контактное лицо") - 1
+
+
+def test_missing_translation_in_a_checklist_item() -> None:
+    text, line = _broken(
+        "      - ru: Пройдите верификацию аккаунта\n", "      - ro: Пройдите верификацию аккаунта\n"
+    )
+    error = _error(text)
+    assert error.line == line
+    assert ".do[1]" in error.field
+
+
+def test_empty_translation() -> None:
+    text, line = _broken("en: Gather the company details", 'en: ""')
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('company_details')}].title.en"
+    assert error.message == "empty translation"
+    assert error.line == line
+
+
+def test_unknown_phase() -> None:
+    text, line = _broken("    phase: next\n", "    phase: later\n")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('verify_business')}].phase"
+    assert error.line == line
+    assert "unknown phase 'later'" in error.message
+
+
+def test_unknown_question_in_when() -> None:
+    text, line = _broken("when: {description_change: true}", "when: {descripton_change: true}")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('change_description')}].when.descripton_change"
+    assert error.line == line
+    assert "unknown question" in error.message
+
+
+def test_when_value_of_the_wrong_type() -> None:
+    text, line = _broken("when: {description_change: true}", "when: {description_change: 'yes'}")
+    error = _error(text)
+    assert error.line == line
+    assert "true or false" in error.message
+
+
+def test_unknown_setting() -> None:
+    text, line = _broken("{setting: registration_max_days}", "{setting: registration_days}")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('registration')}].duration.max.setting"
+    assert error.line == line
+
+
+def test_missing_unit_and_bad_unit() -> None:
+    text, line = _broken("{min: 2, max: 14, unit: working_days}", "{min: 2, max: 14}")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('verify_business')}].duration.unit"
+    assert error.line == line
+    text, line = _broken("{min: 2, max: 14, unit: working_days}", "{min: 2, max: 14, unit: weeks}")
+    assert _error(text).field.endswith("duration.unit")
+
+
+def test_min_above_max() -> None:
+    text, line = _broken(
+        "{min: 2, max: 14, unit: working_days}", "{min: 20, max: 14, unit: working_days}"
+    )
+    error = _error(text)
+    assert error.line == line
+    assert "min is greater than max" in error.message
+
+
+def test_unknown_field_and_duplicate_id_and_duplicate_key() -> None:
+    text, line = _broken(
+        "    page: next-steps.md#verification\n", "    pgae: next-steps.md#verification\n"
+    )
+    error = _error(text)
+    assert error.line in (line, _line_of(text, "  - id: verify_business"))
+    assert "pgae" in str(error) or "page" in str(error)
+    text, line = _broken("  - id: find_bm_id\n", "  - id: company_details\n")
+    error = _error(text)
+    assert (error.line, "duplicate id") == (line, error.message[:12])
+    text, line = _broken("    owner: meta\n", "    owner: meta\n    owner: meta\n")
+    error = _error(text)
+    assert error.line == line + 1
+    assert "duplicate key" in error.message
+
+
+def test_missing_page_is_reported_when_docs_are_given(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    with pytest.raises(ProcessFileError) as caught:
+        parse_process(TEXT, SETTINGS, docs_dir=tmp_path / "docs")
+    assert caught.value.field == "phases[0].page"
+    assert "prepare.md" in caught.value.message
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(ProcessFileError, match=r"^missing\.yml: cannot read"):
+        load_process(tmp_path / "missing.yml", SETTINGS)
