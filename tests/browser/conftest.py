@@ -1,0 +1,202 @@
+"""Browser fixtures: one built site, one local server, one Chromium per test session.
+
+- ``site_server`` serves the session's ``built_site`` on 127.0.0.1 at the root and under ``/kit/``
+  (as on most static hosts), with the MIME types the checker needs.
+- ``browser`` is one Playwright Chromium launched from Debian's ``/usr/bin/chromium``.
+- ``page`` is a fresh context per test that records every request and fails the test if any
+  request goes to another origin than the server (``assert_same_origin`` checks it explicitly).
+- ``axe`` injects axe-core from node_modules and returns serious and critical violations.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SUBPATH = "/kit/"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+MIME_TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".tar": "application/x-tar",
+    ".svg": "image/svg+xml",
+    ".css": "text/css",
+    ".html": "text/html",
+}
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = ("data:", "blob:", "about:", "chrome:", "chrome-extension:", "devtools:")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder as a browser test."""
+    for item in items:
+        if "tests/browser/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files of the built site, at / and under /kit/, quiet and uncached by default."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **MIME_TYPES,
+    }
+
+    def translate_path(self, path: str) -> str:
+        """Map /kit/… onto the same files as /…."""
+        if path == SUBPATH.rstrip("/") or path.startswith(SUBPATH):
+            path = "/" + path[len(SUBPATH) :]
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output clean."""
+
+
+@dataclass
+class SiteServer:
+    """The running server: its origin and the site folder it serves."""
+
+    origin: str
+    root: Path
+
+    def url(self, path: str = "", *, kit: bool = False) -> str:
+        """Absolute URL of a site path, at the root or under the /kit/ sub-path."""
+        return self.origin + (SUBPATH if kit else "/") + path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def site_dir(request: pytest.FixtureRequest) -> Path:
+    """The session's ``built_site``, or an already built KIT_SITE_DIR while iterating."""
+    prebuilt = os.environ.get("KIT_SITE_DIR")
+    if prebuilt:
+        return Path(prebuilt)
+    return request.getfixturevalue("built_site")
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir: Path) -> Iterator[SiteServer]:
+    """Serve the built site on 127.0.0.1 (a free port) until the session ends."""
+    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield SiteServer(origin=f"http://{host}:{port}", root=site_dir)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Debian's) for the whole session."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: run 'make chromium' (or 'sudo apt-get install chromium').",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class RequestLog:
+    """Every URL the page (and its workers) asked for."""
+
+    origin: str
+    urls: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        """URLs that went to another origin than the site server."""
+        return [
+            u for u in self.urls if not u.startswith(LOCAL_SCHEMES) and _origin(u) != self.origin
+        ]
+
+    def assert_same_origin(self) -> None:
+        """Fail unless requests were recorded and every one stayed on the site's origin."""
+        assert self.urls, "no request was recorded at all"
+        assert self.foreign() == [], f"requests to another origin: {self.foreign()}"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture
+def requests_log(site_server: SiteServer) -> RequestLog:
+    """The request log of the current test's browser context."""
+    return RequestLog(origin=site_server.origin)
+
+
+@pytest.fixture
+def page(browser: Any, requests_log: RequestLog) -> Iterator[Any]:
+    """A page in a fresh context; the test fails if any request left the site's origin."""
+    context = browser.new_context(service_workers="block")
+    context.on("request", lambda request: requests_log.urls.append(request.url))
+    the_page = context.new_page()
+    the_page.set_default_timeout(30_000)
+    try:
+        yield the_page
+    finally:
+        context.close()
+    foreign = requests_log.foreign()
+    if foreign:
+        pytest.fail(f"requests to another origin: {foreign}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def axe() -> Callable[[Any], list[dict[str, Any]]]:
+    """Return a function that runs axe-core on a page and lists serious/critical violations."""
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run 'make setup' (npm ci).", pytrace=False)
+
+    def run(the_page: Any) -> list[dict[str, Any]]:
+        the_page.add_script_tag(path=str(AXE_JS))
+        result = the_page.evaluate("async () => await axe.run(document)")
+        return [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+            if v["impact"] in {"serious", "critical"}
+        ]
+
+    return run

@@ -1,0 +1,70 @@
+"""The guide in real Chromium: language switch, search, same-origin requests, accessibility."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE_PAGE = "prepare/"
+
+
+def _switch_language(page: Any, lang: str) -> None:
+    """Open Material's language menu in the header and pick a language."""
+    select = page.locator(".md-header .md-select").first
+    select.hover()
+    with page.expect_navigation():
+        page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]').click()
+
+
+@pytest.mark.parametrize("path", ["", GUIDE_PAGE])
+def test_language_switch_keeps_the_page(page: Any, site_server: Any, requests_log: Any, path: str):
+    page.goto(site_server.url(path))
+    assert page.locator("html").get_attribute("lang") == "ru"
+    _switch_language(page, "en")
+    assert page.url == site_server.url("en/" + path)
+    assert page.locator("html").get_attribute("lang") == "en"
+    _switch_language(page, "ru")
+    assert page.url == site_server.url(path)
+    requests_log.assert_same_origin()
+
+
+def _step_with_a_word(lang: str) -> tuple[str, str]:
+    """A process step's distinctive title word and the URL path of the page explaining it."""
+    process = yaml.safe_load((ROOT / "process.yml").read_text(encoding="utf-8")) or {}
+    steps = [s for s in process.get("steps") or [] if s.get("page") and s.get("title")]
+    if not steps:
+        pytest.skip("process.yml has no steps with a page yet")
+    step = steps[len(steps) // 2]
+    words = re.findall(r"\w{5,}", step["title"][lang])
+    word = max(words, key=len)
+    page_name = step["page"].split("#")[0].removesuffix(".md")
+    page_path = "" if page_name == "index" else page_name + "/"
+    return word, ("en/" if lang == "en" else "") + page_path
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_search_finds_a_process_step(page: Any, site_server: Any, requests_log: Any, lang: str):
+    word, target = _step_with_a_word(lang)
+    page.goto(site_server.url("en/" if lang == "en" else ""))
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator(".md-search__input")
+    box.press_sequentially(word)
+    # Playwright inserts non-Latin letters without key events; Material searches on keyup.
+    box.press("End")
+    links = page.locator(".md-search-result__link")
+    links.first.wait_for()
+    hrefs = links.evaluate_all("ls => ls.map(l => l.href)")
+    expected = site_server.url(target)
+    assert any(re.split(r"[?#]", h)[0] == expected for h in hrefs), (word, expected, hrefs)
+    requests_log.assert_same_origin()
+
+
+@pytest.mark.parametrize("path", ["", GUIDE_PAGE, "en/", "en/" + GUIDE_PAGE])
+def test_no_serious_accessibility_violation(page: Any, site_server: Any, axe: Any, path: str):
+    page.goto(site_server.url(path))
+    assert axe(page) == []
