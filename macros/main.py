@@ -6,8 +6,10 @@ MkDocs import, so the generators can move to another site builder by touching th
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from macros.render import checklist_markdown, timeline_svg
 from macros.wording import days_range, up_to_days
 
 
@@ -43,13 +45,45 @@ def define_env(env: Any) -> None:
             return up_to_days(high, page_language(env))
         return days_range(int(settings[min_key]), high, page_language(env))
 
-    # Placeholders until the process renderer lands (replaced by the process-definition work).
+    process = load_site_process(env.conf)
+
     @env.macro
     def checklist(phase: str | None = None) -> str:
         """The step checklist of the whole process, or of one phase, in the page's language."""
-        return ""
+        return checklist_markdown(
+            process, page_language(env), phase=phase, from_page=env.page.file.src_uri
+        )
 
     @env.macro
     def timeline() -> str:
         """The process timeline picture (SVG) in the page's language."""
-        return ""
+        return timeline_svg(process, page_language(env))
+
+    @env.macro
+    def checker() -> str:
+        """The template checker widget (fields, results, bulk mode) in the page's language."""
+        from macros.checker_widget import checker_page
+
+        root = Path(env.conf["config_file_path"]).parent
+        return checker_page(page_language(env), env.page.url, root)
+
+
+def load_site_process(conf: Any) -> Any:
+    """The validated process of this site (process.yml beside mkdocs.yml); fails the build if bad.
+
+    Shared with `macros.hooks`; loads once per build (see `load_process_once`).
+    """
+    from mkdocs.exceptions import PluginError
+
+    from macros.errors import ProcessFileError
+    from macros.process import load_process_once
+
+    root = Path(conf["config_file_path"]).parent
+    try:
+        return load_process_once(
+            root / "process.yml",
+            conf["extra"].get("provider") or {},
+            docs_dir=Path(conf["docs_dir"]),
+        )
+    except ProcessFileError as error:
+        raise PluginError(str(error)) from error

@@ -91,6 +91,7 @@ class Question:
     type: str
     label: Text
     choices: tuple[str, ...] = ()
+    condition: Text | None = None  # the "yes" case as a clause: "the display name changes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,13 @@ def process_from_json(raw: Mapping[str, Any]) -> Process:
     return Process(
         owners=MappingProxyType({k: _text(v) for k, v in raw["owners"].items()}),
         questions=tuple(
-            Question(q["id"], q["type"], _text(q["label"]), tuple(q.get("choices") or ()))
+            Question(
+                q["id"],
+                q["type"],
+                _text(q["label"]),
+                tuple(q.get("choices") or ()),
+                _text(q["condition"]) if q.get("condition") else None,
+            )
             for q in raw.get("questions") or ()
         ),
         phases=tuple(Phase(p["id"], _text(p["title"]), p["page"]) for p in raw["phases"]),
@@ -169,7 +176,13 @@ def process_to_json(process: Process) -> dict[str, Any]:
         "start_step": process.start_step,
         "owners": {k: _text_json(v) for k, v in process.owners.items()},
         "questions": [
-            {"id": q.id, "type": q.type, "label": _text_json(q.label), "choices": list(q.choices)}
+            {
+                "id": q.id,
+                "type": q.type,
+                "label": _text_json(q.label),
+                "choices": list(q.choices),
+                "condition": _text_json(q.condition) if q.condition else None,
+            }
             for q in process.questions
         ],
         "phases": [

@@ -8,6 +8,7 @@ the line and the field. Build-time only: the browser reads ``process.json`` thro
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -21,7 +22,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from macros.errors import ProcessFileError
 from macros.model import Process, process_from_json, process_to_json
 
-__all__ = ["SCHEMA_PATH", "load_process", "parse_process", "process_to_json"]
+__all__ = [
+    "SCHEMA_PATH",
+    "load_process",
+    "load_process_once",
+    "parse_process",
+    "process_to_json",
+]
 
 SCHEMA_PATH = Path(__file__).with_name("process.schema.json")
 
@@ -321,6 +328,30 @@ def load_process(
     except OSError as exc:
         raise ProcessFileError(path.name, None, "", f"cannot read: {exc.strerror}") from exc
     return parse_process(text, settings, file=path.name, docs_dir=docs_dir)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: str, stamp: tuple[int, int], settings: str, docs_dir: str | None) -> Process:
+    return load_process(path, json.loads(settings), docs_dir=Path(docs_dir) if docs_dir else None)
+
+
+def load_process_once(
+    path: Path | str, settings: Mapping[str, Any] | None = None, *, docs_dir: Path | None = None
+) -> Process:
+    """`load_process`, reused while the file and the settings are unchanged (once per build).
+
+    Both the macros and the hooks ask for the process; MkDocs builds each language in turn,
+    and ``mkdocs serve`` rebuilds on change: the file's size and mtime key the reuse.
+    """
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_process(path, settings, docs_dir=docs_dir)  # raises the readable error
+    key = json.dumps(settings or {}, sort_keys=True, default=str)
+    return _load_cached(
+        str(path), (stat.st_mtime_ns, stat.st_size), key, str(docs_dir) if docs_dir else None
+    )
 
 
 def round_trip(process: Process) -> Process:

@@ -7,19 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from process_data import ROOT, SETTINGS
 
 from macros.errors import ProcessFileError
 from macros.model import Unit, process_from_json, process_to_json
 from macros.process import load_process, parse_process
 
-ROOT = Path(__file__).resolve().parent.parent
 TEXT = (ROOT / "process.yml").read_text(encoding="utf-8")
-SETTINGS = {
-    "registration_max_days": 21,
-    "description_change_min_days": 1,
-    "description_change_max_days": 3,
-    "name_change_max_days": 7,
-}
 
 
 def _broken(old: str, new: str) -> tuple[str, int]:
@@ -207,7 +201,7 @@ def test_min_above_max() -> None:
 
 def test_unknown_field_and_duplicate_id_and_duplicate_key() -> None:
     text, line = _broken(
-        "    page: next-steps.md#verification\n", "    pgae: next-steps.md#verification\n"
+        "    page: next-steps.md#bm-verification\n", "    pgae: next-steps.md#bm-verification\n"
     )
     error = _error(text)
     assert error.line in (line, _line_of(text, "  - id: verify_business"))

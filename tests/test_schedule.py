@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 from types import MappingProxyType
 
 from hypothesis import given
 from hypothesis import strategies as st
+from process_data import PROCESS
 
 from macros.model import Duration, Phase, Process, Question, Step, Text, Unit, process_to_json
-from macros.process import load_process
 from macros.schedule import (
     add_days,
     applicable_steps,
@@ -22,14 +21,6 @@ from macros.schedule import (
     subtract_days,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = {
-    "registration_max_days": 21,
-    "description_change_min_days": 1,
-    "description_change_max_days": 3,
-    "name_change_max_days": 7,
-}
-PROCESS = load_process(ROOT / "process.yml", SETTINGS)
 T = Text("т", "t")
 DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
 ANSWERS = st.fixed_dictionaries({"name_change": st.booleans(), "description_change": st.booleans()})

@@ -1,0 +1,151 @@
+"""Checklist Markdown and the timeline SVG, rendered from the real process in both languages."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+from process_data import PROCESS
+
+from macros.model import Duration, Unit
+from macros.render import checklist_markdown, duration_text, timeline_svg, warnings_for
+
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+SVG = "{http://www.w3.org/2000/svg}"
+CONDITIONAL = {s.id for s in PROCESS.steps if s.conditional}
+
+
+@pytest.mark.parametrize(
+    ("duration", "lang", "text"),
+    [
+        (Duration(1, 21, Unit.CALENDAR_DAYS), "ru", "от 1 до 21 дня"),
+        (Duration(0, 21, Unit.CALENDAR_DAYS), "ru", "до 21 дня"),
+        (Duration(0, 21, Unit.CALENDAR_DAYS), "en", "up to 21 days"),
+        (Duration(1, 3, Unit.WORKING_DAYS), "ru", "от 1 до 3 рабочих дней"),
+        (Duration(0, 1, Unit.WORKING_DAYS), "ru", "до 1 рабочего дня"),
+        (Duration(2, 14, Unit.WORKING_DAYS), "en", "2 to 14 working days"),
+        (Duration(0, 1, Unit.WORKING_DAYS), "en", "up to 1 working day"),
+        (Duration(0, 0, Unit.WORKING_DAYS), "en", "the same day"),
+        (Duration(0, 0, Unit.CALENDAR_DAYS), "ru", "в тот же день"),
+    ],
+)
+def test_duration_text(duration: Duration, lang: str, text: str) -> None:
+    assert duration_text(duration, lang) == text
+
+
+def _step_ids(markdown: str) -> list[str]:
+    return re.findall(r'\{ data-step="(\w+)" \}', markdown)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_full_checklist_lists_every_step_once_as_a_task(lang: str) -> None:
+    text = checklist_markdown(PROCESS, lang, from_page="index.md")
+    assert _step_ids(text) == [s.id for s in PROCESS.steps]
+    tasks = re.findall(r"^- \[ \] .*$", text, re.MULTILINE)
+    assert len(tasks) == len(PROCESS.steps)
+    for step, task in zip(PROCESS.steps, tasks, strict=True):
+        assert step.title.get(lang) in task
+        assert f'class="wa-owner wa-owner--{step.owner}"' in task
+        assert 'class="wa-duration"' in task
+        assert f"]({step.page})" in task
+        assert ('class="wa-conditional"' in task) == (step.id in CONDITIONAL)
+    for phase in PROCESS.phases:
+        assert f"**[{phase.title.get(lang)}]({phase.page})**" in text
+
+
+def test_checklist_items_nest_under_their_step_and_keep_variables_literal() -> None:
+    text = checklist_markdown(PROCESS, "en", phase="prepare", from_page="prepare.en.md")
+    assert _step_ids(text) == ["company_details", "find_bm_id", "draft_templates", "contact_person"]
+    assert "    - [ ] Variables such as {{1}} fill in" in text
+    assert "    - [ ] [Check every template on the checker page](checker.md)" in text
+    assert '    !!! note "Note"' in text
+
+
+def test_english_output_has_no_russian_and_russian_output_is_russian() -> None:
+    en = checklist_markdown(PROCESS, "en") + timeline_svg(PROCESS, "en")
+    assert not CYRILLIC.findall(en)
+    ru = checklist_markdown(PROCESS, "ru")
+    assert "Подробнее" in ru
+    assert "Details" not in ru
+
+
+def test_warning_and_condition_on_the_name_change() -> None:
+    text = checklist_markdown(PROCESS, "ru", phase="changes", from_page="changes.md")
+    assert '    !!! warning "Важно"' in text
+    assert "двухфакторную аутентификацию" in text
+    assert "только если меняется отображаемое имя" in text
+    assert warnings_for(PROCESS, {"name_change": True}, "en") == [
+        {"id": "approve_name", "message": PROCESS.step("approve_name").warning.en}
+    ]
+    assert warnings_for(PROCESS, {"name_change": False}, "en") == []
+
+
+def test_links_are_relative_to_the_page() -> None:
+    text = checklist_markdown(PROCESS, "ru", phase="next", from_page="guide/deep.md")
+    assert "](../next-steps.md#bm-verification)" in text
+
+
+def test_personal_checklist_lists_only_what_applies() -> None:
+    text = checklist_markdown(PROCESS, "ru", answers={"description_change": True})
+    ids = set(_step_ids(text))
+    assert "change_description" in ids
+    assert not ids & {"approve_name", "change_name"}
+
+
+def test_unknown_phase_fails_loudly() -> None:
+    with pytest.raises(KeyError):
+        checklist_markdown(PROCESS, "ru", phase="nope")
+
+
+def _svg(figure: str) -> ET.Element:
+    assert figure.startswith('<figure class="wa-timeline"><svg ')
+    assert figure.endswith("</svg></figure>")
+    return ET.fromstring(figure.removeprefix('<figure class="wa-timeline">')[: -len("</figure>")])
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_timeline_is_accessible_and_self_contained(lang: str) -> None:
+    figure = timeline_svg(PROCESS, lang)
+    svg = _svg(figure)
+    assert svg.get("role") == "img"
+    title = svg.find(f"{SVG}title")
+    assert title is not None
+    assert svg.get("aria-label") == title.text
+    desc = svg.find(f"{SVG}desc")
+    assert desc is not None
+    assert svg.get("aria-describedby") == desc.get("id")
+    for step in PROCESS.steps:
+        assert step.title.get(lang) in desc.text
+    assert "\n\n" not in figure  # one raw HTML block for Markdown
+    assert not re.search(r"(href|src)=|url\(|@import", figure)
+    assert re.findall(r"https?://[^\"']+", figure) == ["http://www.w3.org/2000/svg"]
+
+
+def test_timeline_draws_each_step_on_its_own_row_with_conditional_ones_dashed() -> None:
+    svg = _svg(timeline_svg(PROCESS, "ru"))
+    groups = {g.get("data-step"): g for g in svg.iter(f"{SVG}g")}
+    assert list(groups) == [s.id for s in PROCESS.steps]
+    rows = {}
+    for step_id, group in groups.items():
+        pale, solid = group.findall(f"{SVG}rect")
+        assert float(solid.get("width")) <= float(pale.get("width"))  # min inside max
+        assert (pale.get("stroke-dasharray") is not None) == (step_id in CONDITIONAL)
+        rows[step_id] = (float(pale.get("y")), float(pale.get("x")), float(pale.get("width")))
+    assert len({y for y, _, _ in rows.values()}) == len(rows)  # separate rows
+    # parallel: the contract and the registration overlap in time
+    _, x1, w1 = rows["sign_contract"]
+    _, x2, w2 = rows["registration"]
+    assert x1 < x2 + w2 and x2 < x1 + w1
+    legend = "".join(t.text or "" for t in svg.iter(f"{SVG}text"))
+    assert "только в некоторых случаях" in legend
+
+
+def test_dated_timeline_for_given_answers() -> None:
+    figure = timeline_svg(PROCESS, "en", answers={}, start=date(2026, 12, 2), id_prefix="mine")
+    svg = _svg(figure)
+    steps = {g.get("data-step") for g in svg.iter(f"{SVG}g")}
+    assert not steps & CONDITIONAL
+    assert "2 Dec" in figure
+    assert 'aria-describedby="mine-desc"' in figure
