@@ -104,3 +104,23 @@ def test_print_stylesheet_hides_site_chrome(built_site: Path) -> None:
         assert selector in print_block, selector
     assert "attr(href)" in print_block
     assert "task-list-indicator::before" in print_block
+
+
+def _process_links() -> list[str]:
+    """Every `page:` link in process.yml (phases, steps and their checklist items)."""
+    process = yaml.safe_load((ROOT / "process.yml").read_text(encoding="utf-8"))
+    links = [phase["page"] for phase in process.get("phases", []) if "page" in phase]
+    for step in process.get("steps", []):
+        links.append(step["page"])
+        links.extend(item["page"] for item in step.get("do", []) if "page" in item)
+    return links
+
+
+@pytest.mark.parametrize("link", sorted(set(_process_links())))
+def test_process_links_reach_a_guide_anchor(link: str) -> None:
+    page, _, anchor = link.partition("#")
+    stem = page.removesuffix(".md")
+    for lang in ("ru", "en"):
+        text = _source(stem, lang)
+        if anchor:
+            assert f"{{#{anchor}}}" in text, f"{link}: no heading {{#{anchor}}} ({lang})"
