@@ -4,10 +4,20 @@
 (function () {
   "use strict";
 
+  function withoutHash(url) {
+    return url.split("#")[0];
+  }
+
   function markLinks() {
+    var here = withoutHash(window.location.href);
     document.querySelectorAll(".md-content a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
       if (!href || href.charAt(0) === "#" || /^[a-z]+:/i.test(href)) {
+        return;
+      }
+      // A link to a section of this very page ("../registration/#duration" seen from the
+      // registration page) prints nothing: the reader already holds that page.
+      if (withoutHash(link.href) === here) {
         return;
       }
       link.setAttribute("data-print-href", link.href);
