@@ -1,0 +1,57 @@
+"""The browser entry points: JSON string in, JSON string out (the Pyodide worker calls these).
+
+Never raises: a bad request gives `{"error": {"message": ...}}`; user text gives findings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from validator import check
+from validator.errors import SourceError
+from validator.sources import parse
+
+
+def _lang(value: Any) -> str:
+    return value if value in ("ru", "en") else "ru"
+
+
+def _error(message: str) -> str:
+    return json.dumps({"error": {"message": message}}, ensure_ascii=False)
+
+
+def _response(templates: list[Any], lang: str, mode: str = "provider") -> str:
+    reports = [
+        check(t if isinstance(t, Mapping) else {"body": t if isinstance(t, str) else ""}, mode)
+        for t in templates
+    ]
+    return json.dumps({"templates": [r.to_dict(lang) for r in reports]}, ensure_ascii=False)
+
+
+def check_json(request: str) -> str:
+    """Check `{"lang": "ru"|"en", "templates": [{...}, ...]}`; answer `{"templates": [...]}`."""
+    try:
+        data = json.loads(request)
+    except (ValueError, TypeError, RecursionError) as error:
+        return _error(SourceError("request", reason=type(error).__name__).message("en"))
+    lang = _lang(data.get("lang")) if isinstance(data, dict) else "ru"
+    if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
+        return _error(SourceError("request", reason="templates: [...]").message(lang))
+    try:
+        return _response(data["templates"], lang, str(data.get("mode", "provider")))
+    except RecursionError:
+        return _error(SourceError("request", reason="too deep").message(lang))
+
+
+def check_file_json(filename: str, content: str, lang: str) -> str:
+    """Check a file's content read as the CLI reads it; answer `{"templates": [...]}`."""
+    lang = _lang(lang)
+    try:
+        templates = parse(str(filename), str(content))
+    except SourceError as error:
+        return _error(error.message(lang))
+    except RecursionError:
+        return _error(SourceError("syntax", path=filename, reason="too deep").message(lang))
+    return _response(templates, lang)

@@ -1,0 +1,191 @@
+"""Word lists (validator/data/<lang>/<list>.txt), loaded once and matched on stems in one pass.
+
+A list line is one of: a word or phrase (each word stemmed with Snowball, Russian for Cyrillic
+and English for Latin, so one form covers its inflections); `=form` (this exact word form, not
+stemmed); `*` inside a phrase (any one word); `!phrase` (an exception: a hit inside it is
+dropped, e.g. `!toll free`); `re:<regex>` (matched on the normalised text). `#` starts a
+comment. Lists of the same name in every language are merged: a Russian template that says
+"SALE" is still caught.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import snowballstemmer
+
+from validator.text import Normal, Token, script
+
+DATA = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("ru", "en", "common")
+
+_STEMMERS = {
+    "cyr": snowballstemmer.stemmer("russian"),
+    "lat": snowballstemmer.stemmer("english"),
+}
+_STEMS: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """Snowball stem of a lower-case word (Russian or English by its letters), memoised."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) > 200_000:
+            _STEMS.clear()
+        found = _STEMMERS[script(word)].stemWord(word) if len(word) > 2 else word
+        _STEMS[word] = found
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One list hit: its span in the original field text and the list entry that matched."""
+
+    start: int
+    end: int
+    entry: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    list: str
+    text: str
+    keys: tuple[str, ...]  # per word: stem, "=form" for exact, "*" for any
+    exception: bool
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """The match keys of a list entry: a stem per word, `=form` as is, `*` for any word."""
+    from validator.text import normalise, tokenise
+
+    keys: list[str] = []
+    for word in text.split():
+        if word == "*" or word.startswith("="):
+            keys.append(word)
+        else:
+            keys.extend(stem(t.form) for t in tokenise(normalise(word)) if not t.variant)
+    return tuple(keys)
+
+
+def _read(path: Path, name: str) -> tuple[list[_Entry], list[str]]:
+    entries: list[_Entry] = []
+    patterns: list[str] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("re:") else raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("re:"):
+            patterns.append(line[3:].strip())
+            continue
+        exception = line.startswith("!")
+        text = line.lstrip("!").strip().lower()
+        keys = _keys(text)
+        if keys:
+            entries.append(_Entry(name, text, keys, exception))
+    return entries, patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Every list of every language, indexed by the key of each entry's first word."""
+
+    index: dict[str, tuple[_Entry, ...]]
+    texts: dict[str, frozenset[str]]
+    patterns: dict[str, re.Pattern[str]]
+    names: frozenset[str]
+
+
+@cache
+def lexicons() -> Lexicons:
+    """Load all word lists once."""
+    index: dict[str, list[_Entry]] = {}
+    patterns: dict[str, list[str]] = {}
+    names: set[str] = set()
+    texts: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        for path in sorted((DATA / lang).glob("*.txt")):
+            name = path.stem
+            names.add(name)
+            entries, pats = _read(path, name)
+            texts.setdefault(name, set()).update(e.text for e in entries if not e.exception)
+            for entry in entries:
+                index.setdefault(entry.keys[0], []).append(entry)
+            patterns.setdefault(name, []).extend(pats)
+    compiled = {
+        name: re.compile("|".join(f"(?:{p})" for p in pats))
+        for name, pats in patterns.items()
+        if pats
+    }
+    return Lexicons(
+        {k: tuple(v) for k, v in index.items()},
+        {k: frozenset(v) for k, v in texts.items()},
+        compiled,
+        frozenset(names),
+    )
+
+
+def entries(name: str) -> frozenset[str]:
+    """The plain entries of a list in every language (for rules that look words up as is)."""
+    return lexicons().texts.get(name, frozenset())
+
+
+def _key_matches(key: str, token: Token, token_stem: str) -> bool:
+    if key == "*":
+        return True
+    if key[0] == "=":
+        return token.form == key[1:]
+    return token_stem == key
+
+
+def _sequences(tokens: list[Token]) -> Iterable[list[Token]]:
+    """Plain words; and, when some word had symbols in it, the words with variants instead."""
+    plain = [t for t in tokens if not t.variant]
+    yield plain
+    variants = [t for t in tokens if t.variant]
+    if variants:
+        covered = [(v.start, v.end) for v in variants]
+        seq = [t for t in plain if not any(a <= t.start and t.end <= b for a, b in covered)]
+        seq.extend(variants)
+        seq.sort(key=lambda t: (t.start, -t.end))
+        yield seq
+
+
+def find_all(normal: Normal, tokens: list[Token]) -> dict[str, list[Match]]:
+    """All list hits in one field, by list name, each list's exceptions already applied."""
+    lex = lexicons()
+    found: dict[str, list[Match]] = {}
+    excepted: dict[str, list[tuple[int, int]]] = {}
+    seen: set[tuple[str, int, int]] = set()
+    for seq in _sequences(tokens):
+        stems = [stem(t.form) for t in seq]
+        for i, token in enumerate(seq):
+            candidates = lex.index.get(stems[i], ()) + lex.index.get("=" + token.form, ())
+            for entry in candidates:
+                n = len(entry.keys)
+                if i + n > len(seq) or any(
+                    seq[i + k].sentence != token.sentence
+                    or not _key_matches(entry.keys[k], seq[i + k], stems[i + k])
+                    for k in range(1, n)
+                ):
+                    continue
+                span = (token.start, seq[i + n - 1].end)
+                if entry.exception:
+                    excepted.setdefault(entry.list, []).append(span)
+                elif (entry.list, *span) not in seen:
+                    seen.add((entry.list, *span))
+                    found.setdefault(entry.list, []).append(Match(*span, entry.text))
+    for name, pattern in lex.patterns.items():
+        for m in pattern.finditer(normal.text):
+            if m.end() > m.start():
+                start, end = normal.origin(m.start(), m.end())
+                found.setdefault(name, []).append(Match(start, end, m.group()))
+    for name, spans in excepted.items():
+        if name in found:
+            found[name] = [
+                m for m in found[name] if not any(a <= m.start and m.end <= b for a, b in spans)
+            ]
+    return found

@@ -1,0 +1,198 @@
+"""The checker's value types: Template in, Report out (frozen, slotted dataclasses)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How bad a finding is: error = rejected, warning = likely recategorised or risky, info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Kind(StrEnum):
+    """The family a rule belongs to, as shown to users."""
+
+    VARIABLES = "variables"
+    LENGTH = "length"
+    FORMAT = "format"
+    NAME = "name"
+    PROMOTIONAL = "promotional"
+    POLICY = "policy"
+
+
+class Category(StrEnum):
+    """WhatsApp template categories."""
+
+    UTILITY = "UTILITY"
+    MARKETING = "MARKETING"
+    AUTHENTICATION = "AUTHENTICATION"
+
+
+TEXT_FIELDS = ("header", "body", "footer")
+
+
+def _text(value: Any) -> str | None:
+    """Coerce a user value to text (None stays None); never raises."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return None
+
+
+def _examples(value: Any) -> tuple[tuple[str, str], ...]:
+    """Normalise example values to (variable, value) pairs: a list is positional from 1."""
+    if isinstance(value, Mapping):
+        pairs = ((_text(k), _text(v)) for k, v in value.items())
+    elif isinstance(value, list | tuple):
+        pairs = ((str(i), _text(v)) for i, v in enumerate(value, start=1))
+    else:
+        return ()
+    return tuple(
+        (k.strip().strip("{}").strip(), v) for k, v in pairs if k is not None and v is not None
+    )
+
+
+def _buttons(value: Any) -> tuple[str, ...]:
+    """Buttons as a tuple of labels (anything non-empty counts as a button)."""
+    if value is None or value in ("", []):
+        return ()
+    if isinstance(value, list | tuple):
+        return tuple(_text(b) if _text(b) is not None else repr(b)[:40] for b in value)
+    return (_text(value) or repr(value)[:40],)
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A message template as submitted: body required, everything else optional."""
+
+    body: str
+    name: str | None = None
+    language: str | None = None
+    category: str | None = None
+    header: str | None = None
+    footer: str | None = None
+    examples: tuple[tuple[str, str], ...] = ()
+    buttons: tuple[str, ...] = ()
+    media: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Template:
+        """Build a Template from a loose mapping (CLI files, browser JSON); never raises."""
+        media = data.get("media")
+        return cls(
+            body=_text(data.get("body")) or "",
+            name=_text(data.get("name")),
+            language=_text(data.get("language")),
+            category=_text(data.get("category")),
+            header=_text(data.get("header")),
+            footer=_text(data.get("footer")),
+            examples=_examples(data.get("examples")),
+            buttons=_buttons(data.get("buttons")),
+            media=None if media in (None, "", False) else (_text(media) or "media"),
+        )
+
+    def field_text(self, name: str) -> str | None:
+        """The original text of a field by its finding name ("body", "header", "name", ...)."""
+        if name in ("body", "header", "footer", "name", "language", "category", "media"):
+            return getattr(self, name)
+        if name == "buttons":
+            return ", ".join(self.buttons)
+        return None
+
+    def example_for(self, variable: str) -> str | None:
+        """The example value given for a variable, if any."""
+        for key, value in self.examples:
+            if key == variable:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a rule matched and what to say: the registry turns it into a Finding."""
+
+    field: str
+    start: int
+    end: int
+    args: Mapping[str, Any] = field(default_factory=dict)
+    replacement: str | None = None
+    soft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found: the rule id, its severity and where (text comes from the card)."""
+
+    rule: str
+    kind: Kind
+    severity: Severity
+    field: str
+    start: int
+    end: int
+    args: Mapping[str, Any] = field(default_factory=dict)
+    replacement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of checking one template."""
+
+    template: Template
+    findings: tuple[Finding, ...]
+    category_hint: Category
+    category_reason: tuple[str, Mapping[str, Any]]
+    counts: Mapping[str, int]
+    variables: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        """CLI exit status for this template alone: 0 ok, 1 errors."""
+        return 0 if self.ok else 1
+
+    def to_dict(self, lang: str = "ru") -> dict[str, Any]:
+        """The wire shape (see validator/README.md), texts in the given language."""
+        from validator.registry import RULES, reason_text
+
+        lang = lang if lang in ("ru", "en") else "ru"
+        findings = []
+        for f in self.findings:
+            rule = RULES[f.rule]
+            findings.append(
+                {
+                    "rule": f.rule,
+                    "kind": str(f.kind),
+                    "severity": str(f.severity),
+                    "message": rule.message(lang, f.args),
+                    "field": f.field,
+                    "start": f.start,
+                    "end": f.end,
+                    "fix": rule.fix_text(lang, f.args),
+                    "replacement": f.replacement,
+                }
+            )
+        return {
+            "name": self.template.name,
+            "ok": self.ok,
+            "category_hint": str(self.category_hint),
+            "category_reason": reason_text(self.category_reason, lang),
+            "findings": findings,
+            "counts": dict(self.counts),
+            "variables": list(self.variables),
+        }

@@ -1,0 +1,1 @@
+"""Rule families: each `<family>.toml` holds the cards, `<family>.py` the small functions."""

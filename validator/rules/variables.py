@@ -1,0 +1,136 @@
+"""Placeholder rules: syntax, numbering, position, density and example values."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from validator.model import Hit
+from validator.placeholders import Placeholder, strip, valid
+from validator.subject import Field, Subject
+
+# Twilio's published guidance: x variables need at least 2x + 1 words of fixed text.
+WORDS_PER_VARIABLE = 2
+_FIXED_WORD = re.compile(r"\w*[^\W\d_]\w*")
+_INNER = re.compile(r"\s*(?:(\d+)|([A-Za-z][A-Za-z0-9_]*))\s*")
+
+
+def _suggest(text: str) -> str | None:
+    inner = _INNER.fullmatch(text.strip("{}"))
+    if not inner:
+        return None
+    number, name = inner.groups()
+    return "{{" + (str(int(number)) if number else name.lower()) + "}}"
+
+
+def syntax(s: Subject) -> Iterator[Hit]:
+    """Malformed placeholders, and positional mixed with named in one template."""
+    styles: list[tuple[Field, Placeholder]] = []
+    for fld in s.text_fields():
+        for p in fld.placeholders:
+            if p.name is None:
+                yield Hit(fld.name, p.start, p.end, {"text": p.text}, _suggest(p.text))
+            else:
+                styles.append((fld, p))
+    positional = [x for x in styles if x[1].positional]
+    named = [x for x in styles if not x[1].positional]
+    if positional and named:
+        minority = named if len(named) <= len(positional) else positional
+        for fld, p in minority:
+            yield Hit(fld.name, p.start, p.end, {"text": p.text})
+
+
+def not_sequential(s: Subject) -> Iterator[Hit]:
+    """Positional numbers that do not run 1, 2, 3… without gaps (each field numbered alone)."""
+    for fld in s.text_fields():
+        numbered = [p for p in valid(fld.placeholders) if p.positional]
+        numbers = sorted({int(p.name) for p in numbered if p.name})
+        expected = list(range(1, len(numbers) + 1))
+        if numbers == expected:
+            continue
+        missing = ", ".join(f"{{{{{n}}}}}" for n in expected if n not in numbers)
+        for p in numbered:
+            if int(p.name or 0) > len(numbers):
+                yield Hit(fld.name, p.start, p.end, {"text": p.text, "missing": missing})
+
+
+def at_start(s: Subject) -> Iterator[Hit]:
+    """The body begins with a variable."""
+    body = s.body
+    stripped = len(body.text) - len(body.text.lstrip())
+    for p in body.placeholders[:1]:
+        if p.start == stripped and p.name is not None:
+            yield Hit("body", p.start, p.end, {"text": p.text})
+
+
+def at_end(s: Subject) -> Iterator[Hit]:
+    """The body ends with a variable (only punctuation after it: a softer warning)."""
+    body = s.body
+    found = valid(body.placeholders[-1:])
+    if not found:
+        return
+    p = found[0]
+    tail = body.text[p.end :].strip()
+    if not tail:
+        yield Hit("body", p.start, p.end, {"text": p.text})
+    elif not any(ch.isalnum() for ch in tail) and "{" not in tail:
+        yield Hit("body", p.start, p.end, {"text": p.text}, soft=True)
+
+
+def adjacent(s: Subject) -> Iterator[Hit]:
+    """Two variables with nothing but spaces between them."""
+    for fld in s.text_fields():
+        found = valid(fld.placeholders)
+        for a, b in itertools.pairwise(found):
+            if not fld.text[a.end : b.start].strip():
+                yield Hit(fld.name, a.start, b.end, {"first": a.text, "second": b.text})
+
+
+def too_many(s: Subject) -> Iterator[Hit]:
+    """Fewer than 2x + 1 words of fixed text for x variables in the body."""
+    body = s.body
+    found = valid(body.placeholders)
+    if not found:
+        return
+    words = len(_FIXED_WORD.findall(strip(body.text)))
+    needed = WORDS_PER_VARIABLE * len(found) + 1
+    if words < needed:
+        yield Hit(
+            "body",
+            found[0].start,
+            found[-1].end,
+            {"count": len(found), "words": words, "needed": needed},
+        )
+
+
+def no_example(s: Subject) -> Iterator[Hit]:
+    """A body variable without an example value."""
+    seen: set[str] = set()
+    for p in valid(s.body.placeholders):
+        if p.name in seen or p.name is None:
+            continue
+        seen.add(p.name)
+        value = s.template.example_for(p.name)
+        if value is None or not value.strip():
+            yield Hit("body", p.start, p.end, {"text": p.text})
+
+
+def header_many(s: Subject) -> Iterator[Hit]:
+    """More than one variable in the header."""
+    header = s.fields.get("header")
+    if header is None:
+        return
+    found = [p for p in header.placeholders if p.name is not None]
+    for p in found[1:]:
+        yield Hit("header", p.start, p.end, {"text": p.text, "count": len(found)})
+
+
+def in_footer(s: Subject) -> Iterator[Hit]:
+    """Any variable in the footer."""
+    footer = s.fields.get("footer")
+    if footer is None:
+        return
+    for p in footer.placeholders:
+        if p.name is not None:
+            yield Hit("footer", p.start, p.end, {"text": p.text})

@@ -1,0 +1,80 @@
+"""The template under check, analysed once: each text field normalised, split into words and
+matched against every word list in a single pass; rule functions read from here."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+from validator.lexicon import Match, find_all
+from validator.model import TEXT_FIELDS, Template
+from validator.placeholders import Placeholder, scan
+from validator.text import Normal, Token, normalise, tokenise
+
+
+class Field:
+    """One text field (header, body or footer) and everything derived from it, computed lazily."""
+
+    def __init__(self, name: str, text: str) -> None:
+        """Wrap a field's original text."""
+        self.name = name
+        self.text = text
+
+    @cached_property
+    def placeholders(self) -> list[Placeholder]:
+        """Every brace run in the field (valid or not), in order."""
+        if "{" not in self.text and "}" not in self.text:
+            return []
+        return scan(self.text)
+
+    @cached_property
+    def normal(self) -> Normal:
+        """The normalised text with its offset map."""
+        return normalise(self.text)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Words of the normalised text, spans in the original text."""
+        return tokenise(self.normal)
+
+    @cached_property
+    def hits(self) -> dict[str, list[Match]]:
+        """All word-list hits, by list name."""
+        return find_all(self.normal, self.tokens)
+
+    @cached_property
+    def _sentence_marks(self) -> tuple[list[int], list[int]]:
+        return [t.start for t in self.tokens], [t.sentence for t in self.tokens]
+
+    def sentence_at(self, index: int) -> int:
+        """The sentence number of the word at or before an original index."""
+        starts, sentences = self._sentence_marks
+        i = bisect_right(starts, index) - 1
+        return sentences[i] if i >= 0 else 0
+
+    def matches(self, list_name: str) -> list[Match]:
+        """Hits of one word list in this field."""
+        return self.hits.get(list_name, [])
+
+
+class Subject:
+    """A template plus its analysed text fields: what every rule function receives."""
+
+    def __init__(self, template: Template, mode: str = "provider") -> None:
+        """Prepare the lazily analysed fields of a template."""
+        self.template = template
+        self.mode = mode
+        self.fields = {
+            name: Field(name, text)
+            for name in TEXT_FIELDS
+            if (text := getattr(template, name)) is not None
+        }
+
+    @property
+    def body(self) -> Field:
+        """The body field (always present, possibly empty)."""
+        return self.fields["body"]
+
+    def text_fields(self) -> list[Field]:
+        """Header, body and footer that are present, in display order."""
+        return list(self.fields.values())
