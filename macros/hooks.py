@@ -1,4 +1,4 @@
-"""MkDocs hooks: build-time files the browser needs.
+"""MkDocs hooks: build-time files the browser needs, and accessible task-list checkboxes.
 
 ``process.json`` — the validated process with provider settings resolved, plus the provider
 block itself, in the shape of `macros.model.process_to_json` (+ ``"provider"``). It is written
@@ -25,6 +25,13 @@ def on_config(config: Any) -> Any:
 
     load_site_process(config)
     return config
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    """Name every task-list checkbox after its item (screen readers; axe "label" rule)."""
+    from macros.render import label_task_checkboxes
+
+    return label_task_checkboxes(html)
 
 
 def on_post_build(config: Any) -> None:

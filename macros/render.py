@@ -8,10 +8,11 @@ no outside resources) and in one language.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from macros.model import Duration, Process, Step, Unit
@@ -23,6 +24,7 @@ __all__ = [
     "condition_text",
     "duration_text",
     "generic_answers",
+    "label_task_checkboxes",
     "timeline_svg",
     "warnings_for",
 ]
@@ -379,3 +381,33 @@ def _legend(process: Process, lang: str, top: int) -> list[str]:
         out.append(f'<text x="{x + 34}" y="{top + 10}" fill="{_TEXT}">{escape(text)}</text>')
         x += 34 + len(text) * _CHAR + 22
     return out
+
+
+# ----------------------------------------------------------------------- task list accessibility
+
+_TASK_BOX = re.compile(
+    r'(<label class="task-list-control"><input type="checkbox")([^>]*>'
+    r'<span class="task-list-indicator"></span></label>)(.*?)(?=<ul|</li>|</p>|$)',
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+_STEP_TITLE = re.compile(r"<strong data-step=[^>]*>(.*?)</strong>", re.DOTALL)
+
+
+def label_task_checkboxes(html: str) -> str:
+    """Give every task-list checkbox an accessible name: the text of its item.
+
+    pymdownx.tasklist draws the box in a ``<label>`` that holds no text, so screen readers (and
+    axe's "label" rule) find an unnamed form control; the item's text (a step's title) becomes
+    its aria-label.
+    """
+
+    def name(match: re.Match[str]) -> str:
+        title = _STEP_TITLE.search(match.group(3))  # a process step: its title names it
+        item = title.group(1) if title else match.group(3)
+        text = " ".join(unescape(_TAG.sub(" ", item)).split())
+        if not text or "aria-label" in match.group(2):
+            return match.group(0)
+        return f'{match.group(1)} aria-label="{escape(text)}"{match.group(2)}{match.group(3)}'
+
+    return _TASK_BOX.sub(name, html)

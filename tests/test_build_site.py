@@ -147,6 +147,16 @@ def test_step_links_reach_an_existing_anchor(built_site: Path, lang: str) -> Non
     assert '<a href="../checker/">' in html, f"checker link in {base or 'ru'} prepare page"
 
 
+def test_every_task_checkbox_has_a_name(built_site: Path) -> None:
+    boxes = 0
+    for page in built_site.rglob("*.html"):
+        for box in re.findall(r'<input type="checkbox"[^>]*>', page.read_text(encoding="utf-8")):
+            if "task-list" in box or "disabled" in box:
+                boxes += 1
+                assert re.search(r'aria-label="[^"]+"', box), f"{page}: {box}"
+    assert boxes >= 2 * sum(1 + len(s.do) for s in PROCESS.steps)
+
+
 def test_process_json_is_published(built_site: Path) -> None:
     data = json.loads((built_site / "process.json").read_text(encoding="utf-8"))
     assert process_from_json(data) == PROCESS

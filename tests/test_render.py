@@ -10,7 +10,13 @@ import pytest
 from process_data import PROCESS
 
 from macros.model import Duration, Unit
-from macros.render import checklist_markdown, duration_text, timeline_svg, warnings_for
+from macros.render import (
+    checklist_markdown,
+    duration_text,
+    label_task_checkboxes,
+    timeline_svg,
+    warnings_for,
+)
 
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -149,3 +155,17 @@ def test_dated_timeline_for_given_answers() -> None:
     assert not steps & CONDITIONAL
     assert "2 Dec" in figure
     assert 'aria-describedby="mine-desc"' in figure
+
+
+def test_task_checkboxes_are_named_after_their_item() -> None:
+    box = '<label class="task-list-control"><input type="checkbox" disabled/>'
+    box += '<span class="task-list-indicator"></span></label>'
+    html = (
+        f'<li class="task-list-item"><p>{box} <span class="wa-owner">Вы</span> · '
+        f'<strong data-step="a">Шаг &amp; ещё</strong> · <a href="x">Подробнее</a></p><ul>'
+        f'<li class="task-list-item">{box} Item <em>one</em></li></ul></li>'
+    )
+    named = label_task_checkboxes(html)
+    assert '<input type="checkbox" aria-label="Шаг &amp; ещё" disabled/>' in named
+    assert '<input type="checkbox" aria-label="Item one" disabled/>' in named
+    assert label_task_checkboxes(named) == named

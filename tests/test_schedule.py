@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date, timedelta
 from types import MappingProxyType
 
 from hypothesis import given
 from hypothesis import strategies as st
-from process_data import PROCESS
+from process_data import PROCESS, ROOT
 
 from macros.model import Duration, Phase, Process, Question, Step, Text, Unit, process_to_json
 from macros.schedule import (
@@ -182,3 +184,13 @@ def test_plan_json_runs_from_the_published_json_alone() -> None:
     expected = due_windows(PROCESS, {"name_change": True}, date(2026, 12, 2))
     assert plan["steps"] == [w.to_json() for w in expected]
     assert plan["steps"][0].keys() >= {"id", "start", "end"}
+
+
+def test_the_browser_side_needs_neither_yaml_nor_jsonschema_nor_mkdocs() -> None:
+    """schedule, model and render import in a Python where those packages cannot load."""
+    blocked = "import sys\nfor name in ('yaml', 'jsonschema', 'mkdocs'): sys.modules[name] = None\n"
+    code = blocked + "import macros.schedule, macros.model, macros.render\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
