@@ -1,0 +1,225 @@
+// The checker page: wires the fields and the bulk form to the worker and the view.
+// Every text comes from the JSON block the macro wrote (labels per language).
+
+import { CheckerClient } from "./client.mjs";
+import { fmt, el, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
+
+const TEXT_FIELDS = ["name", "header", "body", "footer"];
+
+function setup(root) {
+  const config = JSON.parse(root.querySelector("[data-checker-config]").textContent);
+  const { labels, limits, lang } = config;
+  const $ = (selector) => root.querySelector(selector);
+  const fields = Object.fromEntries([...root.querySelectorAll("[data-checker-form] [data-field]")].map((n) => [n.dataset.field, n]));
+  const status = $("[data-checker-status]");
+  const announce = $("[data-announce]");
+  const exampleBox = $("[data-examples]");
+  const exampleList = $("[data-example-list]");
+  const examples = new Map(); // variable name → its input
+  const rulesHref = root.dataset.rulesHref;
+  const ctx = {
+    labels,
+    ruleHref: (rule) => `${rulesHref}#${config.ruleAnchors[rule] || rule}`,
+  };
+  const client = new CheckerClient(root, {
+    indexURL: new URL(root.dataset.pyodide, document.baseURI).href,
+    archiveURL: new URL(root.dataset.archive, document.baseURI).href,
+  });
+  window.kitChecker = client; // for benchmarks and tests: state, timings
+
+  // --- single template -------------------------------------------------------------------
+  // data-checker-revision counts edits; data-checker-shown is the revision on screen
+  // (tests and benchmarks wait for them to match).
+  let revision = 0;
+  let inFlight = false;
+  let dirty = false;
+
+  function edited() {
+    revision += 1;
+    root.dataset.checkerRevision = String(revision);
+    check();
+  }
+
+  function template() {
+    const t = {};
+    for (const key of TEXT_FIELDS) if (fields[key].value) t[key] = fields[key].value;
+    if (fields.category.value) t.category = fields.category.value;
+    const values = {};
+    for (const [name, input] of examples) if (input.value) values[name] = input.value;
+    if (Object.keys(values).length) t.examples = values;
+    return t;
+  }
+
+  function size(t) {
+    let n = 0;
+    for (const value of Object.values(t)) n += typeof value === "string" ? value.length : 0;
+    for (const value of Object.values(t.examples || {})) n += value.length;
+    return n;
+  }
+
+  function syncExamples(variables) {
+    const wanted = new Set(variables);
+    for (const [name, input] of examples) {
+      if (!wanted.has(name)) {
+        input.closest(".kit-checker-field").remove();
+        examples.delete(name);
+      }
+    }
+    variables.forEach((name, i) => {
+      if (examples.has(name)) return;
+      const id = `kit-checker-example-${i}-${Math.random().toString(36).slice(2, 8)}`;
+      const input = el("input", { attrs: { type: "text", id, "data-example": name, autocomplete: "off" } });
+      input.addEventListener("input", edited);
+      exampleList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(labels.example_for, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
+      examples.set(name, input);
+    });
+    exampleBox.hidden = examples.size === 0;
+  }
+
+  function show(t, result) {
+    root.dataset.checkerResult = "checked";
+    renderFindings($("[data-findings]"), result.findings, ctx);
+    for (const key of TEXT_FIELDS) {
+      const spans = result.findings.filter((f) => f.field === key && f.end > f.start);
+      renderHighlights(root.querySelector(`[data-backdrop="${key}"]`), fields[key].value, spans);
+    }
+    syncExamples(result.variables);
+    renderCounters(root, result.counts, result.variables, limits);
+    $("[data-category-hint]").textContent = result.category_hint;
+    $("[data-category-reason]").textContent = result.category_reason || "";
+    renderPreview($("[data-preview]"), t);
+    const errors = result.findings.filter((f) => f.severity === "error").length;
+    announce.textContent = fmt(labels.announce, { count: result.findings.length, errors });
+  }
+
+  function showTooLong() {
+    root.dataset.checkerResult = "too-long";
+    const list = $("[data-findings]");
+    list.replaceChildren(el("li", { cls: "kit-checker-finding kit-checker-finding--error kit-checker-too-long", text: fmt(labels.too_long, { max: config.maxChars }) }));
+    for (const key of TEXT_FIELDS) root.querySelector(`[data-backdrop="${key}"]`).replaceChildren();
+    $("[data-preview]").replaceChildren();
+    announce.textContent = list.textContent;
+  }
+
+  function showFailure(error) {
+    root.dataset.checkerResult = "failed";
+    $("[data-findings]").replaceChildren(el("li", { cls: "kit-checker-finding kit-checker-finding--error", text: fmt(labels.request_failed, { message: error.message }) }));
+  }
+
+  async function check() {
+    if (root.dataset.checkerState !== "ready") return;
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    const seen = revision;
+    const t = template();
+    if (size(t) > config.maxChars) {
+      showTooLong();
+      root.dataset.checkerShown = String(seen);
+      return;
+    }
+    inFlight = true;
+    try {
+      const result = await client.call("check", { lang, mode: fields.mode.value, template: t });
+      if (!dirty) show(t, result);
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      if (!dirty) root.dataset.checkerShown = String(seen);
+      inFlight = false;
+      if (dirty) {
+        dirty = false;
+        check();
+      }
+    }
+  }
+
+  for (const input of Object.values(fields)) {
+    input.addEventListener("input", edited);
+    input.addEventListener("change", edited);
+    const backdrop = root.querySelector(`[data-backdrop="${input.dataset.field}"]`);
+    if (backdrop) {
+      input.addEventListener("scroll", () => {
+        backdrop.scrollTop = input.scrollTop;
+        backdrop.scrollLeft = input.scrollLeft;
+      });
+    }
+  }
+  root.querySelector("[data-checker-form]").addEventListener("submit", (event) => event.preventDefault());
+
+  // --- bulk ------------------------------------------------------------------------------
+  const bulkText = $("[data-bulk-text]");
+  const bulkFormat = $("[data-bulk-format]");
+  const bulkFile = $("[data-bulk-file]");
+  const bulkResult = $("[data-bulk-result]");
+  const bulkAnnounce = $("[data-bulk-announce]");
+  const downloads = $("[data-bulk-downloads]");
+  let lastReport = null;
+
+  async function checkBulk(filename, content) {
+    downloads.hidden = true;
+    lastReport = null;
+    if (content.length > config.maxBulkChars) {
+      root.dataset.bulkResult = "too-long";
+      bulkResult.replaceChildren();
+      bulkAnnounce.textContent = fmt(labels.too_long, { max: config.maxBulkChars });
+      return;
+    }
+    try {
+      await client.ready;
+      const report = await client.call("checkFile", { filename, content, lang });
+      lastReport = report;
+      renderBulk(bulkResult, report, ctx);
+      const bad = report.templates.filter((t) => !t.ok).length;
+      bulkAnnounce.textContent = fmt(labels.bulk_summary, { count: report.templates.length, bad });
+      downloads.hidden = false;
+      root.dataset.bulkResult = "checked";
+    } catch (error) {
+      root.dataset.bulkResult = "failed";
+      bulkResult.replaceChildren();
+      bulkAnnounce.textContent = fmt(labels.request_failed, { message: error.message });
+    }
+  }
+
+  $("[data-bulk-form]").addEventListener("submit", (event) => {
+    event.preventDefault();
+    checkBulk(`templates.${bulkFormat.value}`, bulkText.value);
+  });
+  bulkFile.addEventListener("change", async () => {
+    const file = bulkFile.files[0];
+    if (!file) return;
+    if (file.size > config.maxBulkChars * 4) {
+      checkBulk(file.name, " ".repeat(config.maxBulkChars + 1));
+      return;
+    }
+    checkBulk(file.name, await file.text());
+  });
+  for (const button of root.querySelectorAll("[data-download]")) {
+    button.addEventListener("click", () => {
+      if (!lastReport) return;
+      const kind = button.dataset.download;
+      const body = kind === "json" ? JSON.stringify(lastReport, null, 2) + "\n" : toCsv(lastReport);
+      const blob = new Blob([body], { type: kind === "json" ? "application/json" : "text/csv" });
+      const link = el("a", { attrs: { href: URL.createObjectURL(blob), download: `templates-report.${kind}` } });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    });
+  }
+
+  // --- start ---------------------------------------------------------------------------------
+  client.start().then(
+    () => {
+      status.textContent = labels.ready;
+      check();
+    },
+    () => {
+      status.textContent = labels.failed;
+      status.classList.add("kit-checker-status--error");
+    },
+  );
+}
+
+for (const root of document.querySelectorAll("[data-checker]")) setup(root);

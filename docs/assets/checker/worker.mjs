@@ -1,0 +1,116 @@
+// The checker's Web Worker: loads Pyodide from our own origin, unpacks the Python archive,
+// imports the entry modules and answers a closed set of verbs.
+//
+// Protocol (conventions §6): request {id, verb, payload} → reply {id, ok: true, result} or
+// {id, ok: false, error: {message}}; one {type: "ready", timings} event, or
+// {type: "failed", stage, error} when a stage of the start-up fails.
+// Payloads cross into Python as JSON strings and come back as JSON strings: no PyProxy leaks,
+// and no Python source is ever posted or run from a message.
+
+const ARCHIVE_DIR = "/lib/kit";
+
+// The verb table: each verb names a Python module and function, how to turn the payload
+// into arguments (strings only) and, optionally, how to shape the parsed result.
+// To add a verb (e.g. for the personalised checklist), add a row here and pack its module.
+const VERBS = {
+  check: {
+    module: "validator.browser",
+    fn: "check_json",
+    args: (p) => [JSON.stringify({ lang: p.lang, mode: p.mode, templates: [p.template] })],
+    result: (r) => r.templates[0],
+  },
+  checkMany: {
+    module: "validator.browser",
+    fn: "check_json",
+    args: (p) => [JSON.stringify({ lang: p.lang, mode: p.mode, templates: p.templates })],
+  },
+  checkFile: {
+    module: "validator.browser",
+    fn: "check_file_json",
+    args: (p) => [String(p.filename), String(p.content), String(p.lang)],
+  },
+};
+
+// A request used to warm the interpreter up (imports, word lists, regexes) before "ready".
+const WARM_UP = {
+  verb: "check",
+  payload: { lang: "ru", template: { name: "warm_up", body: "Здравствуйте, {{1}}! Заказ {{2}} в пути." } },
+};
+
+const functions = new Map();
+let resolveReady;
+let rejectReady;
+const ready = new Promise((resolve, reject) => {
+  resolveReady = resolve;
+  rejectReady = reject;
+});
+
+/** Run one stage of the start-up, recording its name and duration. */
+async function stage(name, timings, work) {
+  const started = performance.now();
+  try {
+    return await work();
+  } catch (error) {
+    error.stage = name;
+    throw error;
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+}
+
+/** Staged start-up: runtime → unpack archive → import → warm-up → ready. */
+async function init({ indexURL, archiveURL }) {
+  const timings = {};
+  try {
+    const archive = fetch(archiveURL).then((r) => {
+      if (!r.ok) throw new Error(`${archiveURL}: HTTP ${r.status}`);
+      return r.arrayBuffer();
+    });
+    const pyodide = await stage("runtime", timings, async () => {
+      const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+      return loadPyodide({ indexURL, fullStdLib: false, stdout: () => {}, stderr: () => {} });
+    });
+    await stage("unpack", timings, async () => {
+      pyodide.unpackArchive(await archive, "zip", { extractDir: ARCHIVE_DIR });
+      pyodide.pyimport("sys").path.insert(0, ARCHIVE_DIR);
+    });
+    await stage("import", timings, async () => {
+      for (const spec of Object.values(VERBS)) {
+        const key = `${spec.module}:${spec.fn}`;
+        if (!functions.has(key)) functions.set(key, pyodide.pyimport(spec.module)[spec.fn]);
+      }
+    });
+    await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
+    resolveReady();
+    postMessage({ type: "ready", timings });
+  } catch (error) {
+    rejectReady(error);
+    postMessage({ type: "failed", stage: error.stage || "init", error: String(error && error.message || error) });
+  }
+}
+
+/** Call a verb's Python function with string arguments; parse its JSON answer. */
+function call(verb, payload) {
+  const spec = VERBS[verb];
+  const answer = JSON.parse(functions.get(`${spec.module}:${spec.fn}`)(...spec.args(payload)));
+  if (answer && answer.error) throw new Error(answer.error.message);
+  return spec.result ? spec.result(answer) : answer;
+}
+
+self.addEventListener("message", async (event) => {
+  const { id, verb, payload } = event.data || {};
+  if (verb === "init") {
+    init(payload);
+    return;
+  }
+  if (!Object.hasOwn(VERBS, verb)) {
+    postMessage({ id, ok: false, error: { message: `unknown verb: ${String(verb)}` } });
+    return;
+  }
+  try {
+    await ready;
+    postMessage({ id, ok: true, result: call(verb, payload) });
+  } catch (error) {
+    postMessage({ id, ok: false, error: { message: String(error && error.message || error) } });
+  }
+});

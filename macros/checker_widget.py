@@ -1,0 +1,189 @@
+"""The template checker's page markup: labelled fields, result regions and the widget's texts.
+
+Pure (no MkDocs import). The page's JavaScript finds everything by ``data-*`` attributes and
+takes every human text from the JSON block written here, so it holds no text and no rule.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Mapping
+from functools import cache
+from html import escape
+from pathlib import Path
+
+LABELS_FILE = Path(__file__).with_name("checker_labels.toml")
+CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
+BULK_FORMATS = ("yaml", "json", "csv", "txt")
+MAX_CHARS = 100_000  # a single template (all fields) or a bulk paste, checked before posting
+MAX_BULK_CHARS = 400_000
+
+
+@cache
+def _all_labels() -> dict[str, dict[str, str]]:
+    """Every label in both languages (read once)."""
+    with LABELS_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The widget's texts in one language (ru or en)."""
+    return {key: texts[lang] for key, texts in _all_labels().items()}
+
+
+def rule_anchor(rule_id: str) -> str:
+    """The rule reference's heading id: ``variables.adjacent`` → ``variables-adjacent``."""
+    return rule_id.replace(".", "-")
+
+
+def relative_root(page_url: str) -> str:
+    """The relative path from a page's URL (``en/checker/``) back to the site root (``../../``)."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth
+
+
+def _attrs(values: Mapping[str, str]) -> str:
+    return "".join(f' {key}="{escape(value, quote=True)}"' for key, value in values.items())
+
+
+def _field(key: str, text: Mapping[str, str], *, multiline: bool = False, hint: str = "") -> str:
+    """One labelled text field with a highlight backdrop behind it."""
+    field_id = f"kit-checker-{key}"
+    described = f' aria-describedby="{field_id}-hint"' if hint else ""
+    control = (
+        f'<textarea id="{field_id}" name="{key}" data-field="{key}" rows="6"'
+        f' spellcheck="false"{described}></textarea>'
+        if multiline
+        else f'<input type="text" id="{field_id}" name="{key}" data-field="{key}"'
+        f' spellcheck="false" autocomplete="off"{described}>'
+    )
+    hint_html = (
+        f'<p class="kit-checker-hint" id="{field_id}-hint">{escape(hint)}</p>' if hint else ""
+    )
+    return (
+        f'<div class="kit-checker-field"><label for="{field_id}">{escape(text[key])}</label>'
+        f'<div class="kit-checker-hl{" kit-checker-hl--multi" if multiline else ""}">'
+        f'<div class="kit-checker-backdrop" aria-hidden="true" data-backdrop="{key}"></div>'
+        f"{control}</div>{hint_html}</div>"
+    )
+
+
+def _select(key: str, label: str, options: Iterable[tuple[str, str]]) -> str:
+    field_id = f"kit-checker-{key}"
+    opts = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
+    return (
+        f'<div class="kit-checker-field kit-checker-field--select"><label for="{field_id}">'
+        f'{escape(label)}</label><select id="{field_id}" name="{key}" data-field="{key}">'
+        f"{opts}</select></div>"
+    )
+
+
+def _counter(key: str, label: str, limit: int | None) -> str:
+    limit_html = f'<span class="kit-checker-limit">/{limit}</span>' if limit else ""
+    return (
+        f'<div class="kit-checker-counter" data-counter="{key}"><dt>{escape(label)}</dt>'
+        f'<dd><span data-count="{key}">0</span>{limit_html}</dd></div>'
+    )
+
+
+def render_widget(
+    lang: str,
+    page_url: str,
+    archive: str,
+    limits: Mapping[str, int],
+    rule_ids: Iterable[str],
+) -> str:
+    """The checker widget's HTML for one language (fields first, so typing works at once)."""
+    text = labels(lang)
+    root = relative_root(page_url)
+    config = {
+        "lang": lang,
+        "labels": text,
+        "limits": dict(limits),
+        "maxChars": MAX_CHARS,
+        "maxBulkChars": MAX_BULK_CHARS,
+        "ruleAnchors": {rule: rule_anchor(rule) for rule in sorted(rule_ids)},
+    }
+    config_json = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    data = {
+        "data-checker": "",
+        "data-checker-state": "loading",
+        "data-pyodide": f"{root}assets/pyodide/",
+        "data-archive": f"{root}{archive}",
+        "data-rules-href": "../rules/",
+    }
+    categories = [("", text["category_none"])] + [(c, c) for c in CATEGORIES]
+    modes = [("provider", text["mode_provider"]), ("meta", text["mode_meta"])]
+    formats = [(f, text[f"bulk_format_{f}"]) for f in BULK_FORMATS]
+    counters = "".join(
+        _counter(key, text[f"count_{key}"], limits.get(key))
+        for key in ("body", "header", "footer", "variables")
+    )
+    parts = [
+        f'<div class="kit-checker"{_attrs(data)}>',
+        f'<link rel="stylesheet" href="{root}assets/checker/checker.css">',
+        f'<script type="application/json" data-checker-config>{config_json}</script>',
+        f'<noscript><p class="kit-checker-status">{escape(text["noscript"])}</p></noscript>',
+        f'<p class="kit-checker-status" data-checker-status>{escape(text["loading"])}</p>',
+        f'<form class="kit-checker-form" data-checker-form aria-label="{escape(text["form"])}">',
+        _field("name", text, hint=text["name_hint"]),
+        '<div class="kit-checker-row">',
+        _select("category", text["category"], categories),
+        _select("mode", text["mode"], modes),
+        "</div>",
+        _field("header", text),
+        _field("body", text, multiline=True, hint=text["body_hint"]),
+        _field("footer", text),
+        f'<fieldset class="kit-checker-examples" data-examples hidden>'
+        f"<legend>{escape(text['examples'])}</legend><div data-example-list></div></fieldset>",
+        "</form>",
+        f'<section class="kit-checker-results" aria-label="{escape(text["results"])}">',
+        '<p class="kit-checker-announce" role="status" aria-live="polite" data-announce></p>',
+        f'<dl class="kit-checker-counters" aria-label="{escape(text["counters"])}">{counters}</dl>',
+        f'<p class="kit-checker-category"><span>{escape(text["category_hint"])}: </span>'
+        f"<strong data-category-hint>—</strong> <span data-category-reason></span></p>",
+        f'<h2 class="kit-checker-h">{escape(text["findings"])}</h2>',
+        '<ul class="kit-checker-findings" data-findings></ul>',
+        f'<h2 class="kit-checker-h">{escape(text["preview"])}</h2>',
+        '<div class="kit-checker-phone"><div class="kit-checker-bubble" data-preview></div></div>',
+        "</section>",
+        '<section class="kit-checker-bulk" data-bulk>',
+        f'<h2 class="kit-checker-h" id="kit-checker-bulk-h">{escape(text["bulk"])}</h2>',
+        '<form data-bulk-form aria-labelledby="kit-checker-bulk-h">',
+        '<div class="kit-checker-field"><label for="kit-checker-bulk-text">'
+        f'{escape(text["bulk_text"])}</label><textarea id="kit-checker-bulk-text" rows="8"'
+        ' spellcheck="false" data-bulk-text></textarea></div>',
+        '<div class="kit-checker-row">',
+        _select("bulk-format", text["bulk_format"], formats).replace(
+            'data-field="bulk-format"', "data-bulk-format"
+        ),
+        '<div class="kit-checker-field"><label for="kit-checker-bulk-file">'
+        f'{escape(text["bulk_file"])}</label><input type="file" id="kit-checker-bulk-file"'
+        ' accept=".yaml,.yml,.json,.csv,.txt" data-bulk-file></div>',
+        "</div>",
+        f'<button type="submit" class="md-button md-button--primary">'
+        f"{escape(text['bulk_check'])}</button>",
+        "</form>",
+        '<p class="kit-checker-announce" role="status" aria-live="polite" data-bulk-announce></p>',
+        '<div class="kit-checker-table-wrap" data-bulk-result></div>',
+        '<p class="kit-checker-downloads" data-bulk-downloads hidden>'
+        f'<button type="button" class="md-button" data-download="json">'
+        f"{escape(text['download_json'])}</button> "
+        f'<button type="button" class="md-button" data-download="csv">'
+        f"{escape(text['download_csv'])}</button></p>",
+        "</section>",
+        f'<script type="module" src="{root}assets/checker/page.mjs"></script>',
+        "</div>",
+    ]
+    return "\n".join(parts)
+
+
+def checker_page(lang: str, page_url: str, project_root: Path) -> str:
+    """The widget for a page, with the archive name, length limits and rule ids of this build."""
+    from macros.checker_assets import build_archive
+    from validator.registry import RULES
+    from validator.rules.length import LIMITS
+
+    archive = build_archive(project_root).name
+    return render_widget(lang, page_url, archive, LIMITS, RULES)
