@@ -128,6 +128,8 @@ def _schema() -> dict[str, Any]:
 
 def _schema_error(doc: _Lines) -> None:
     """Raise the first JSON Schema violation (by line), phrased for a person."""
+    if doc.data is None:
+        raise ProcessFileError(doc.file, 1, "(top)", "the file is empty")
     validator = jsonschema.Draft202012Validator(_schema())
     errors = list(validator.iter_errors(doc.data))
     if not errors:

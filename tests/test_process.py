@@ -223,6 +223,11 @@ def test_missing_page_is_reported_when_docs_are_given(tmp_path: Path) -> None:
     assert "prepare.md" in caught.value.message
 
 
+def test_empty_file() -> None:
+    error = _error("")
+    assert (error.line, error.field, error.message) == (1, "(top)", "the file is empty")
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(ProcessFileError, match=r"^missing\.yml: cannot read"):
         load_process(tmp_path / "missing.yml", SETTINGS)
