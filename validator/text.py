@@ -28,7 +28,7 @@ _INVISIBLE = re.compile(
 )
 _LETTER = r"[^\W\d_]"
 _SPACED = re.compile(
-    rf"(?<![\w@$]){_LETTER}(?:(?P<sep>[ .·*_\-/|]){_LETTER})(?:(?P=sep){_LETTER}){{2,}}(?![\w@$])"
+    rf"(?<![\w@$]){_LETTER}(?:(?P<sep>[ .·*_\-/|]){_LETTER})(?:(?P=sep){_LETTER}){{1,}}(?![\w@$])"
 )
 _WORD = re.compile(r"[@$]?[^\W_]+(?:[.*·'’@$|!\-]+[^\W_]+)*")
 _ALNUM = re.compile(r"[^\W_]+")
