@@ -1,0 +1,149 @@
+"""``wa-checklist ANSWERS [--lang ru|en] [--format md|html|json]`` — the personal checklist.
+
+ANSWERS is a YAML or JSON file, or ``-`` for standard input. The process is this project's
+``process.yml`` with the provider settings of its ``mkdocs.yml`` (as the site is built), or
+the files given with ``--process`` and ``--settings``. Exit status: 0, or 2 with one line on
+stderr naming the field when the answers (or the files) cannot be used; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from macros.checklist import (
+    AnswersError,
+    build_checklist,
+    checklist_to_json,
+    parse_answers,
+)
+from macros.checklist_render import checklist_html, checklist_md
+from macros.errors import ProcessFileError
+
+ROOT = Path(__file__).resolve().parent.parent
+CSS_FILE = ROOT / "docs" / "assets" / "checklist" / "checklist.css"
+MAX_BYTES = 5_000_000
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="wa-checklist", description="Write a personal WhatsApp API checklist.")
+    parser.add_argument("answers", metavar="ANSWERS", help="answers file (.yaml/.yml/.json) or -")
+    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language (ru)")
+    parser.add_argument("--format", choices=("md", "html", "json"), default="md", help="(md)")
+    parser.add_argument("--process", type=Path, default=ROOT / "process.yml", help="process.yml")
+    parser.add_argument(
+        "--settings", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml with extra.provider"
+    )
+    return parser
+
+
+class _Unreadable(Exception):
+    """The answers file cannot be read or parsed (the reason, in English, is technical)."""
+
+
+def _settings_loader() -> Any:
+    """A YAML SafeLoader that reads unknown tags (``!!python/name:…`` in mkdocs.yml) as None."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """SafeLoader plus a catch-all for tags it does not know."""
+
+    Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+    return Loader
+
+
+def read_answers(path: str, stdin: TextIO) -> Any:
+    """The answers file's content as data (YAML is a superset of JSON, so one parser reads both)."""
+    import yaml
+
+    try:
+        if path == "-":
+            text = stdin.read(MAX_BYTES + 1)
+        else:
+            with Path(path).open(encoding="utf-8") as handle:
+                text = handle.read(MAX_BYTES + 1)
+    except (OSError, UnicodeDecodeError) as error:
+        raise _Unreadable(getattr(error, "strerror", None) or type(error).__name__) from error
+    if len(text) > MAX_BYTES:
+        raise _Unreadable(f"larger than {MAX_BYTES} bytes")
+    try:
+        if path.endswith(".json"):
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError, RecursionError) as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        if isinstance(error, json.JSONDecodeError):
+            where = f" (line {error.lineno})"
+        raise _Unreadable(
+            f"not valid {'JSON' if path.endswith('.json') else 'YAML'}{where}"
+        ) from error
+
+
+def load_site_process(process_path: Path, settings_path: Path) -> Any:
+    """The validated process with the provider settings of ``mkdocs.yml`` (extra.provider)."""
+    import yaml
+
+    from macros.process import load_process
+
+    try:
+        conf = yaml.load(settings_path.read_text(encoding="utf-8"), Loader=_settings_loader())
+    except (OSError, yaml.YAMLError) as error:
+        raise ProcessFileError(settings_path.name, None, "", f"cannot read: {error}") from error
+    settings = ((conf or {}).get("extra") or {}).get("provider") or {}
+    return load_process(process_path, settings)
+
+
+def render(data: dict[str, Any], output: str) -> str:
+    """The checklist JSON written as md, html or json."""
+    if output == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output == "html":
+        css = CSS_FILE.read_text(encoding="utf-8") if CSS_FILE.is_file() else ""
+        return checklist_html(data, css)
+    return checklist_md(data)
+
+
+def main(
+    argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    """Run the CLI; return the exit status (0 or 2)."""
+    args = _parser().parse_args(argv)
+    lang = args.lang
+    today = date.today()
+    try:
+        raw = read_answers(args.answers, stdin or sys.stdin)
+        answers = parse_answers(raw, today=today)
+        process = load_site_process(args.process, args.settings)
+    except _Unreadable as error:
+        from macros.checklist import label
+
+        reason = label(lang, "err_unreadable", reason=str(error))
+        print(f"wa-checklist: {args.answers}: {reason}", file=sys.stderr)
+        return 2
+    except AnswersError as error:
+        print(f"wa-checklist: {args.answers}: {error.message(lang)}", file=sys.stderr)
+        return 2
+    except ProcessFileError as error:
+        print(f"wa-checklist: {error}", file=sys.stderr)
+        return 2
+    data = checklist_to_json(
+        build_checklist(process, answers), lang, timeline=args.format == "html", made=today
+    )
+    if args.format == "json":
+        data.pop("print_css", None)
+    (stdout or sys.stdout).write(render(data, args.format))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
