@@ -67,6 +67,13 @@ def define_env(env: Any) -> None:
         root = Path(env.conf["config_file_path"]).parent
         return checker_page(page_language(env), env.page.url, root)
 
+    @env.macro
+    def rule_reference() -> str:
+        """The checker's rule reference (ids, reasons, examples) in the page's language."""
+        from macros.rule_reference import render_rule_reference
+
+        return render_rule_reference(page_language(env))
+
 
 def load_site_process(conf: Any) -> Any:
     """The validated process of this site (process.yml beside mkdocs.yml); fails the build if bad.

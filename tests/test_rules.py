@@ -14,19 +14,10 @@ import pytest
 import yaml
 
 from validator import RULES, check
+from validator.sources import FIELDS
 
 CASES_DIR = Path(__file__).parent / "cases"
-TEMPLATE_KEYS = {
-    "name",
-    "language",
-    "category",
-    "header",
-    "body",
-    "footer",
-    "examples",
-    "buttons",
-    "media",
-}
+TEMPLATE_KEYS = set(FIELDS)
 CASE_KEYS = {"lang", "expect", "expect_not", "at", "field", "category_hint", "mode", "note"}
 
 

@@ -1,0 +1,131 @@
+"""The rule reference page, generated from the validator's rule registry (pure, no MkDocs).
+
+Each rule: its id (heading anchor `family-name`, the one the checker links to), severity, what
+it catches, why it is rejected, how to fix it, the judgement calls, and a failing and a fixed
+example. The examples are the very ones the tests run (tests/test_rule_examples.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from validator import RULES
+from validator.registry import FAMILIES, Rule
+
+FAMILY_TITLES = {
+    "variables": {"ru": "Переменные", "en": "Variables"},
+    "length": {"ru": "Длина", "en": "Length"},
+    "format": {"ru": "Формат", "en": "Format"},
+    "name": {"ru": "Имя шаблона", "en": "Template name"},
+    "promo": {"ru": "Реклама", "en": "Promotional content"},
+    "policy": {"ru": "Политика WhatsApp", "en": "WhatsApp policy"},
+}
+LABELS = {
+    "ru": {
+        "severity": "Серьёзность",
+        "error": "ошибка — шаблон отклонят",
+        "warning": "предупреждение — риск отказа или смены категории",
+        "info": "совет",
+        "soft": "только знак препинания после — предупреждение",
+        "catches": "Что находит",
+        "why": "Почему отклоняют",
+        "fix": "Как исправить",
+        "notes": "Спорные случаи",
+        "bad": "Не пройдёт",
+        "good": "Исправлено",
+        "list": "Список слов",
+        "contents": "Правила",
+    },
+    "en": {
+        "severity": "Severity",
+        "error": "error — the template is rejected",
+        "warning": "warning — risk of rejection or recategorisation",
+        "info": "advice",
+        "soft": "only punctuation after it — a warning",
+        "catches": "What it catches",
+        "why": "Why it is rejected",
+        "fix": "How to fix",
+        "notes": "Judgement calls",
+        "bad": "Fails",
+        "good": "Fixed",
+        "list": "Word list",
+        "contents": "Rules",
+    },
+}
+_FIELDS = ("name", "language", "header", "body", "footer", "examples", "buttons", "media")
+_ARG = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def anchor(rule_id: str) -> str:
+    """The heading id of a rule: `variables.adjacent` → `variables-adjacent`."""
+    return rule_id.replace(".", "-")
+
+
+def _escape(text: str) -> str:
+    """Card text as literal Markdown (WhatsApp's own *bold* markers must not format the page)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _example_text(example: Any) -> str:
+    if not isinstance(example, Mapping):
+        return str(example)
+    if set(example) == {"body"}:
+        return str(example["body"])
+    lines = []
+    for key in _FIELDS:
+        if key in example:
+            value = example[key]
+            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            lines.append(f"{key}: {shown}")
+    return "\n".join(lines)
+
+
+def _code_block(text: str) -> str:
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def _rule_section(rule: Rule, lang: str) -> list[str]:
+    labels = LABELS[lang]
+    severity = labels[str(rule.severity)]
+    if rule.soft_severity is not None:
+        severity += f" ({labels['soft']})"
+    catches = _ARG.sub("…", rule.texts["message"][lang])
+    lines = [
+        f"### `{rule.id}` {{ #{anchor(rule.id)} }}",
+        "",
+        f"**{labels['severity']}:** {severity}",
+        "",
+        f"**{labels['catches']}.** {_escape(catches)}",
+        "",
+        f"**{labels['why']}.** {_escape(rule.texts['why'][lang])}",
+        "",
+    ]
+    for key in ("fix", "notes"):
+        if key in rule.texts:
+            lines += [f"**{labels[key]}.** {_escape(rule.texts[key][lang])}", ""]
+    if rule.match is not None:
+        path = f"validator/data/{lang}/{rule.match['list']}.txt"
+        lines += [f"**{labels['list']}:** `{path}`", ""]
+    lines += [f"**{labels['bad']}:**", "", _code_block(_example_text(rule.bad[lang][0])), ""]
+    lines += [f"**{labels['good']}:**", "", _code_block(_example_text(rule.good[lang][0])), ""]
+    return lines
+
+
+def render_rule_reference(lang: str) -> str:
+    """Markdown for the rule reference page in one language ("ru" or "en")."""
+    lang = lang if lang in LABELS else "ru"
+    lines: list[str] = []
+    for family in FAMILIES:
+        rules = [rule for rule in RULES.values() if rule.family == family]
+        lines += [f"## {FAMILY_TITLES[family][lang]} {{ #{family} }}", ""]
+        lines += [f"- [`{r.id}`](#{anchor(r.id)})" for r in rules] + [""]
+        for rule in rules:
+            lines += _rule_section(rule, lang)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,37 @@
+"""The rule reference page: generated from the registry, every rule in both languages."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.rule_reference import anchor, render_rule_reference
+from validator import RULES
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_markdown_has_every_rule_with_its_anchor_and_examples(lang: str) -> None:
+    text = render_rule_reference(lang)
+    for rule_id in RULES:
+        assert f"### `{rule_id}` {{ #{anchor(rule_id)} }}" in text
+    assert text.count("```text") == 2 * len(RULES)
+    assert "{{1}}" in text
+
+
+def test_languages_differ() -> None:
+    assert render_rule_reference("ru") != render_rule_reference("en")
+
+
+@pytest.mark.parametrize("page", ["rules/index.html", "en/rules/index.html"])
+def test_built_page_shows_every_rule_id_and_literal_placeholders(
+    built_site: Path, page: str
+) -> None:
+    source = (built_site / page).read_text(encoding="utf-8")
+    for rule_id in RULES:
+        assert f'id="{anchor(rule_id)}"' in source, rule_id
+        assert f"<code>{rule_id}</code>" in source, rule_id
+    text = html.unescape(re.sub(r"<[^>]+>", "", source))
+    assert "{{1}}" in text
