@@ -18,6 +18,8 @@ CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
 BULK_FORMATS = ("yaml", "json", "csv", "txt")
 MAX_CHARS = 100_000  # a single template (all fields) or a bulk paste, checked before posting
 MAX_BULK_CHARS = 400_000
+# Where the checker keeps the last checked template in the browser (the checklist page reads it).
+CHECKER_STORAGE_KEY = "wa-kit:checker:v1"
 
 
 @cache
@@ -30,11 +32,6 @@ def _all_labels() -> dict[str, dict[str, str]]:
 def labels(lang: str) -> dict[str, str]:
     """The widget's texts in one language (ru or en)."""
     return {key: texts[lang] for key, texts in _all_labels().items()}
-
-
-def rule_anchor(rule_id: str) -> str:
-    """The rule reference's heading id: ``variables.adjacent`` → ``variables-adjacent``."""
-    return rule_id.replace(".", "-")
 
 
 def relative_root(page_url: str) -> str:
@@ -90,9 +87,11 @@ def _counter(key: str, label: str, limit: int | None) -> str:
 def render_widget(
     lang: str,
     page_url: str,
+    *,
     archive: str,
     limits: Mapping[str, int],
-    rule_ids: Iterable[str],
+    rule_anchors: Mapping[str, str],
+    storage_key: str,
 ) -> str:
     """The checker widget's HTML for one language (fields first, so typing works at once)."""
     text = labels(lang)
@@ -103,7 +102,8 @@ def render_widget(
         "limits": dict(limits),
         "maxChars": MAX_CHARS,
         "maxBulkChars": MAX_BULK_CHARS,
-        "ruleAnchors": {rule: rule_anchor(rule) for rule in sorted(rule_ids)},
+        "ruleAnchors": dict(sorted(rule_anchors.items())),
+        "storageKey": storage_key,
     }
     config_json = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     data = {
@@ -182,8 +182,17 @@ def render_widget(
 def checker_page(lang: str, page_url: str, project_root: Path) -> str:
     """The widget for a page, with the archive name, length limits and rule ids of this build."""
     from macros.checker_assets import build_archive
+    from macros.rule_reference import anchor
     from validator.registry import RULES
     from validator.rules.length import LIMITS
 
     archive = build_archive(project_root).name
-    return render_widget(lang, page_url, archive, LIMITS, RULES)
+    anchors = {rule: anchor(rule) for rule in RULES}
+    return render_widget(
+        lang,
+        page_url,
+        archive=archive,
+        limits=LIMITS,
+        rule_anchors=anchors,
+        storage_key=CHECKER_STORAGE_KEY,
+    )

@@ -6,6 +6,20 @@ import { fmt, el, renderBulk, renderCounters, renderFindings, renderHighlights, 
 
 const TEXT_FIELDS = ["name", "header", "body", "footer"];
 
+/** Refuse a paste or drop whose text would make the input too long (tooLong(addedLength)). */
+function refuseHugeInsert(input, tooLong, onRefuse) {
+  const guard = (event) => {
+    const data = event.clipboardData || event.dataTransfer;
+    const text = data ? data.getData("text/plain") : "";
+    if (text && tooLong(text.length)) {
+      event.preventDefault();
+      onRefuse();
+    }
+  };
+  input.addEventListener("paste", guard);
+  input.addEventListener("drop", guard);
+}
+
 function setup(root) {
   const config = JSON.parse(root.querySelector("[data-checker-config]").textContent);
   const { labels, limits, lang } = config;
@@ -16,6 +30,7 @@ function setup(root) {
   const exampleBox = $("[data-examples]");
   const exampleList = $("[data-example-list]");
   const examples = new Map(); // variable name → its input
+  let pendingExamples = {}; // restored example values, placed when their inputs appear
   const rulesHref = root.dataset.rulesHref;
   const ctx = {
     labels,
@@ -57,7 +72,9 @@ function setup(root) {
     return n;
   }
 
+  /** One input per variable, in order; true when a restored value was placed in a new one. */
   function syncExamples(variables) {
+    let placed = false;
     const wanted = new Set(variables);
     for (const [name, input] of examples) {
       if (!wanted.has(name)) {
@@ -69,21 +86,48 @@ function setup(root) {
       if (examples.has(name)) return;
       const id = `kit-checker-example-${i}-${Math.random().toString(36).slice(2, 8)}`;
       const input = el("input", { attrs: { type: "text", id, "data-example": name, autocomplete: "off" } });
+      input.value = pendingExamples[name] || "";
+      placed = placed || Boolean(input.value);
+      delete pendingExamples[name];
       input.addEventListener("input", edited);
       exampleList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(labels.example_for, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
       examples.set(name, input);
     });
     exampleBox.hidden = examples.size === 0;
+    return placed;
+  }
+
+  // The last checked template stays in this browser (localStorage, never sent anywhere), so
+  // the personal checklist page can take it and a reload keeps the reader's text.
+  function remember(t) {
+    try {
+      if (t.body || t.name) localStorage.setItem(config.storageKey, JSON.stringify({ template: t }));
+    } catch {
+      // storage may be disabled: nothing to keep then
+    }
+  }
+
+  function restore() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(config.storageKey) || "null");
+      const t = saved && saved.template;
+      if (!t || Object.values(fields).some((f) => f.value && f.tagName !== "SELECT")) return;
+      for (const key of [...TEXT_FIELDS, "category"]) if (typeof t[key] === "string") fields[key].value = t[key];
+      pendingExamples = t.examples && typeof t.examples === "object" ? t.examples : {};
+    } catch {
+      // unreadable or disabled storage: start empty
+    }
   }
 
   function show(t, result) {
     root.dataset.checkerResult = "checked";
+    remember(t);
     renderFindings($("[data-findings]"), result.findings, ctx);
     for (const key of TEXT_FIELDS) {
       const spans = result.findings.filter((f) => f.field === key && f.end > f.start);
       renderHighlights(root.querySelector(`[data-backdrop="${key}"]`), fields[key].value, spans);
     }
-    syncExamples(result.variables);
+    if (syncExamples(result.variables)) edited();
     renderCounters(root, result.counts, result.variables, limits);
     $("[data-category-hint]").textContent = result.category_hint;
     $("[data-category-reason]").textContent = result.category_reason || "";
@@ -99,6 +143,13 @@ function setup(root) {
     for (const key of TEXT_FIELDS) root.querySelector(`[data-backdrop="${key}"]`).replaceChildren();
     $("[data-preview]").replaceChildren();
     announce.textContent = list.textContent;
+  }
+
+  function refuseTooLong() {
+    revision += 1;
+    root.dataset.checkerRevision = String(revision);
+    showTooLong();
+    root.dataset.checkerShown = String(revision);
   }
 
   function showFailure(error) {
@@ -147,6 +198,11 @@ function setup(root) {
     }
   }
   root.querySelector("[data-checker-form]").addEventListener("submit", (event) => event.preventDefault());
+  // A huge paste is refused before it reaches the field: laying out megabytes of text in a
+  // textarea would freeze the page long before any check could run.
+  for (const input of Object.values(fields)) {
+    refuseHugeInsert(input, (added) => size(template()) + added > config.maxChars, refuseTooLong);
+  }
 
   // --- bulk ------------------------------------------------------------------------------
   const bulkText = $("[data-bulk-text]");
@@ -157,13 +213,19 @@ function setup(root) {
   const downloads = $("[data-bulk-downloads]");
   let lastReport = null;
 
+  function bulkTooLong() {
+    downloads.hidden = true;
+    lastReport = null;
+    root.dataset.bulkResult = "too-long";
+    bulkResult.replaceChildren();
+    bulkAnnounce.textContent = fmt(labels.too_long, { max: config.maxBulkChars });
+  }
+
   async function checkBulk(filename, content) {
     downloads.hidden = true;
     lastReport = null;
     if (content.length > config.maxBulkChars) {
-      root.dataset.bulkResult = "too-long";
-      bulkResult.replaceChildren();
-      bulkAnnounce.textContent = fmt(labels.too_long, { max: config.maxBulkChars });
+      bulkTooLong();
       return;
     }
     try {
@@ -182,6 +244,11 @@ function setup(root) {
     }
   }
 
+  refuseHugeInsert(
+    bulkText,
+    (added) => bulkText.value.length + added > config.maxBulkChars,
+    bulkTooLong,
+  );
   $("[data-bulk-form]").addEventListener("submit", (event) => {
     event.preventDefault();
     checkBulk(`templates.${bulkFormat.value}`, bulkText.value);
@@ -190,7 +257,7 @@ function setup(root) {
     const file = bulkFile.files[0];
     if (!file) return;
     if (file.size > config.maxBulkChars * 4) {
-      checkBulk(file.name, " ".repeat(config.maxBulkChars + 1));
+      bulkTooLong();
       return;
     }
     checkBulk(file.name, await file.text());
@@ -210,6 +277,7 @@ function setup(root) {
   }
 
   // --- start ---------------------------------------------------------------------------------
+  restore();
   client.start().then(
     () => {
       status.textContent = labels.ready;

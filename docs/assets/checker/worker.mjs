@@ -29,6 +29,12 @@ const VERBS = {
     fn: "check_file_json",
     args: (p) => [String(p.filename), String(p.content), String(p.lang)],
   },
+  // The personal checklist: answers → dated steps, warnings, template summary (macros/checklist.py).
+  checklist: {
+    module: "macros.checklist",
+    fn: "checklist_json",
+    args: (p) => [JSON.stringify({ lang: p.lang, today: p.today, answers: p.answers }), String(p.process)],
+  },
 };
 
 // A request used to warm the interpreter up (imports, word lists, regexes) before "ready".
@@ -38,6 +44,7 @@ const WARM_UP = {
 };
 
 const functions = new Map();
+let pyodide = null;
 let resolveReady;
 let rejectReady;
 const ready = new Promise((resolve, reject) => {
@@ -66,7 +73,7 @@ async function init({ indexURL, archiveURL }) {
       if (!r.ok) throw new Error(`${archiveURL}: HTTP ${r.status}`);
       return r.arrayBuffer();
     });
-    const pyodide = await stage("runtime", timings, async () => {
+    pyodide = await stage("runtime", timings, async () => {
       const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
       return loadPyodide({ indexURL, fullStdLib: false, stdout: () => {}, stderr: () => {} });
     });
@@ -74,12 +81,9 @@ async function init({ indexURL, archiveURL }) {
       pyodide.unpackArchive(await archive, "zip", { extractDir: ARCHIVE_DIR });
       pyodide.pyimport("sys").path.insert(0, ARCHIVE_DIR);
     });
-    await stage("import", timings, async () => {
-      for (const spec of Object.values(VERBS)) {
-        const key = `${spec.module}:${spec.fn}`;
-        if (!functions.has(key)) functions.set(key, pyodide.pyimport(spec.module)[spec.fn]);
-      }
-    });
+    // The warm-up verb's module must import; other verbs' modules import on first use, so a
+    // page never fails to start because of a verb it does not use.
+    await stage("import", timings, async () => pythonFunction(VERBS[WARM_UP.verb]));
     await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
     resolveReady();
     postMessage({ type: "ready", timings });
@@ -89,10 +93,17 @@ async function init({ indexURL, archiveURL }) {
   }
 }
 
+/** The Python function behind a verb (imported once). */
+function pythonFunction(spec) {
+  const key = `${spec.module}:${spec.fn}`;
+  if (!functions.has(key)) functions.set(key, pyodide.pyimport(spec.module)[spec.fn]);
+  return functions.get(key);
+}
+
 /** Call a verb's Python function with string arguments; parse its JSON answer. */
 function call(verb, payload) {
   const spec = VERBS[verb];
-  const answer = JSON.parse(functions.get(`${spec.module}:${spec.fn}`)(...spec.args(payload)));
+  const answer = JSON.parse(pythonFunction(spec)(...spec.args(payload)));
   if (answer && answer.error) throw new Error(answer.error.message);
   return spec.result ? spec.result(answer) : answer;
 }

@@ -1,0 +1,356 @@
+"""The template checker page in real Chromium: same findings as the CLI, safe rendering, offline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from macros.checker_widget import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "cases"
+TEMPLATE_KEYS = ("name", "language", "category", "header", "body", "footer", "examples", "buttons")
+FORM_KEYS = {"name", "category", "header", "body", "footer"}
+FORM_CATEGORIES = {"UTILITY", "MARKETING", "AUTHENTICATION"}
+READY = "[data-checker][data-checker-state=ready]"
+SHOWN = """() => {
+  const r = document.querySelector('[data-checker]');
+  return r.dataset.checkerShown !== undefined
+    && r.dataset.checkerShown === (r.dataset.checkerRevision || '0');
+}"""
+SET_FIELDS = """(values) => {
+  const root = document.querySelector('[data-checker]');
+  for (const node of root.querySelectorAll('[data-checker-form] [data-field]')) {
+    if (node.dataset.field !== 'mode') node.value = values[node.dataset.field] || '';
+  }
+  root.querySelector('[data-field=body]').dispatchEvent(new Event('input', {bubbles: true}));
+}"""
+BODY_MARKS = """() => {
+  const out = [];
+  let at = 0;
+  for (const node of document.querySelector('[data-backdrop=body]').childNodes) {
+    const len = node.textContent.length;
+    if (node.nodeName === 'MARK') out.push([at, at + len, node.textContent]);
+    at += len;
+  }
+  return out;
+}"""
+
+
+def _page_path(lang: str) -> str:
+    return "en/checker/" if lang == "en" else "checker/"
+
+
+def open_checker(page: Any, url: str) -> Any:
+    """Open a checker page and wait until Python is ready in its worker."""
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=90_000)
+    page.wait_for_function(SHOWN)
+    return page
+
+
+def set_fields(page: Any, values: dict[str, str]) -> list[str]:
+    """Fill the form at once, wait for the check of exactly that input, return shown rule ids."""
+    page.evaluate(SET_FIELDS, values)
+    page.wait_for_function(SHOWN)
+    return page.eval_on_selector_all(
+        "[data-findings] [data-rule]", "nodes => nodes.map(n => n.dataset.rule)"
+    )
+
+
+def cli_report(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> dict[str, Any]:
+    """The CLI's --json report for the templates (written to a .json file as a user would)."""
+    source = tmp_path / f"templates-{lang}.json"
+    source.write_text(json.dumps({"templates": templates}, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "validator", "--json", "--lang", lang, str(source)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def case_templates() -> list[dict[str, Any]]:
+    """Every case of the validator's test data as a template (read generically)."""
+    templates = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items = data.get("cases", []) if isinstance(data, dict) else data or []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            source = item.get("template") if isinstance(item.get("template"), dict) else item
+            template = {k: source[k] for k in TEMPLATE_KEYS if k in source}
+            if isinstance(template.get("body"), str):
+                templates.append(template)
+    if not templates:
+        pytest.skip("tests/cases/*.yaml holds no cases yet")
+    return templates
+
+
+@pytest.fixture(scope="module")
+def ru_checker(browser: Any, site_server: Any) -> Iterator[Any]:
+    """One Russian checker page shared by the tests that only type into it."""
+    urls: list[str] = []
+    context = browser.new_context(service_workers="block")
+    context.on("request", lambda request: urls.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    open_checker(page, site_server.url("checker/"))
+    yield page
+    context.close()
+    foreign = [u for u in urls if u.startswith("http") and not u.startswith(site_server.origin)]
+    assert foreign == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_bulk_report_equals_cli_json(
+    page: Any, site_server: Any, requests_log: Any, tmp_path: Path, lang: str
+) -> None:
+    templates = case_templates()
+    expected = cli_report(templates, lang, tmp_path)
+    open_checker(page, site_server.url(_page_path(lang)))
+    page.select_option("[data-bulk-format]", "json")
+    page.fill("[data-bulk-text]", json.dumps({"templates": templates}, ensure_ascii=False))
+    page.click("[data-bulk-form] button[type=submit]")
+    page.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    rows = page.eval_on_selector_all(
+        ".kit-checker-table tbody tr",
+        "rows => rows.map(r => [...r.querySelectorAll('[data-rule]')].map(n => n.dataset.rule))",
+    )
+    assert rows == [[f["rule"] for f in t["findings"]] for t in expected["templates"]]
+    with page.expect_download() as download:
+        page.click("[data-download=json]")
+    assert json.loads(Path(download.value.path()).read_text(encoding="utf-8")) == expected
+    with page.expect_download() as download:
+        page.click("[data-download=csv]")
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert csv_text.startswith("name,ok,category_hint,rule,")
+    assert len(csv_text.splitlines()) == 1 + sum(
+        max(1, len(t["findings"])) for t in expected["templates"]
+    )
+    requests_log.assert_same_origin()
+
+
+def test_form_findings_equal_cli_for_every_case(ru_checker: Any, tmp_path: Path) -> None:
+    templates = [
+        t
+        for t in case_templates()
+        if set(t) <= FORM_KEYS
+        and t.get("category", "UTILITY") in FORM_CATEGORIES
+        and all(isinstance(v, str) and (v or k == "body") for k, v in t.items())
+    ]  # the form cannot tell an empty field from a missing one, so those cases go in bulk
+    expected = cli_report(templates, "ru", tmp_path)["templates"]
+    shown = [set_fields(ru_checker, t) for t in templates]
+    assert shown == [[f["rule"] for f in e["findings"]] for e in expected]
+
+
+def test_highlights_land_on_the_right_characters_with_emoji(
+    ru_checker: Any, tmp_path: Path
+) -> None:
+    body = "🎉🎉 Здравствуйте, {{1}}! Скидка 50% на всё 👨‍👩‍👧 до пятницы 🎁 {{2}}"
+    set_fields(ru_checker, {"body": body})
+    findings = cli_report([{"body": body}], "ru", tmp_path)["templates"][0]["findings"]
+    spans = [
+        (f["start"], f["end"]) for f in findings if f["field"] == "body" and f["end"] > f["start"]
+    ]
+    assert spans, "the sample must trigger findings with spans"
+    # Expected: the same code points, counted in UTF-16 units as the DOM counts them.
+    utf16 = [0]
+    for ch in body:
+        utf16.append(utf16[-1] + len(ch.encode("utf-16-le")) // 2)
+    covered = {u for s, e in spans for u in range(utf16[s], utf16[e])}
+    marks = ru_checker.evaluate(BODY_MARKS)
+    assert {u for s, e, _ in marks for u in range(s, e)} == covered
+    marked_text = {text for _, _, text in marks}
+    assert any(body[s:e] in marked_text for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    "attack", ["<img src=x onerror=window.__xss=1>", "<script>window.__xss=1</script>"]
+)
+def test_pasted_html_is_shown_as_text(ru_checker: Any, attack: str) -> None:
+    body = f"Здравствуйте, {{{{1}}}}! {attack} *{attack}* Спасибо."
+    set_fields(ru_checker, {"name": attack, "header": attack, "body": body, "footer": attack})
+    widget = ru_checker.locator("[data-checker]")
+    assert widget.locator("img[src=x], [data-preview] script, [data-findings] script").count() == 0
+    assert attack in ru_checker.inner_text("[data-preview]")
+    assert attack in ru_checker.text_content("[data-backdrop=body]")
+    assert ru_checker.evaluate("window.__xss") is None
+    ru_checker.select_option("[data-bulk-format]", "txt")
+    ru_checker.fill("[data-bulk-text]", body)
+    ru_checker.click("[data-bulk-form] button[type=submit]")
+    ru_checker.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    assert widget.locator("[data-bulk-result] img, [data-bulk-result] script").count() == 0
+    assert ru_checker.evaluate("window.__xss") is None
+    assert ru_checker.dialogs == []
+
+
+def paste(page: Any, selector: str, text: str) -> None:
+    """Paste text into a field through the real clipboard (Ctrl+V)."""
+    page.evaluate("(t) => navigator.clipboard.writeText(t)", text)
+    page.focus(selector)
+    page.keyboard.press("Control+V")
+
+
+def test_a_huge_paste_is_refused_and_the_page_stays_responsive(
+    browser: Any, site_server: Any
+) -> None:
+    context = browser.new_context(service_workers="block")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    try:
+        page = open_checker(context.new_page(), site_server.url("checker/"))
+        huge = "Ж" * 1_000_000
+        paste(page, "[data-field=body]", huge)
+        page.wait_for_selector("[data-checker][data-checker-result=too-long]", timeout=5_000)
+        page.wait_for_function(SHOWN, timeout=5_000)
+        assert str(MAX_CHARS) in page.inner_text("[data-findings]")
+        assert page.input_value("[data-field=body]") == ""
+        assert page.evaluate("1 + 1") == 2
+        # The bulk field refuses it too, before anything is posted to the worker.
+        paste(page, "[data-bulk-text]", huge)
+        page.wait_for_selector("[data-checker][data-bulk-result=too-long]", timeout=5_000)
+        assert str(MAX_BULK_CHARS) in page.inner_text("[data-bulk-announce]")
+        # A short paste goes in, and the checker still answers normally.
+        paste(page, "[data-field=body]", "{{1}}, ваш заказ готов.")
+        page.wait_for_selector("[data-checker][data-checker-result=checked]", timeout=5_000)
+        page.wait_for_function(SHOWN)
+        rules = page.eval_on_selector_all(
+            "[data-findings] [data-rule]", "ns => ns.map(n => n.dataset.rule)"
+        )
+        assert "variables.at_start" in rules
+    finally:
+        context.close()
+
+
+def test_preview_fills_examples_and_draws_whatsapp_formatting(ru_checker: Any) -> None:
+    body = "Здравствуйте, {{1}}! *Заказ* _готов_, ~вчера~ ```A-42``` ждёт вас. Спасибо."
+    set_fields(ru_checker, {"header": "Ваш *заказ*", "body": body, "footer": "Магазин"})
+    example = ru_checker.locator("[data-example-list] input")
+    assert example.count() == 1
+    label = ru_checker.locator(f"label[for='{example.get_attribute('id')}']")
+    assert "{{1}}" in label.inner_text()
+    example.fill("Анна")
+    ru_checker.wait_for_function(SHOWN)
+    bubble = ru_checker.locator("[data-preview]")
+    assert "Здравствуйте, Анна!" in bubble.inner_text()
+    assert bubble.locator(".kit-checker-bubble-body strong").inner_text() == "Заказ"
+    assert bubble.locator(".kit-checker-bubble-body em").inner_text() == "готов"
+    assert bubble.locator(".kit-checker-bubble-body s").inner_text() == "вчера"
+    assert bubble.locator(".kit-checker-bubble-body code").inner_text() == "A-42"
+    assert bubble.locator(".kit-checker-bubble-header strong").inner_text() == "заказ"
+    assert ru_checker.inner_text("[data-count=body]") == str(len(body))
+    assert ru_checker.inner_text("[data-count=variables]") == "1"
+    assert ru_checker.inner_text("[data-category-hint]") in FORM_CATEGORIES
+
+
+def test_every_control_is_labelled_and_findings_are_announced(ru_checker: Any) -> None:
+    set_fields(ru_checker, {"body": "{{1}}{{2}}"})
+    unlabelled = ru_checker.eval_on_selector_all(
+        "[data-checker] input, [data-checker] textarea, [data-checker] select",
+        "nodes => nodes.filter(n => !n.labels || n.labels.length === 0).map(n => n.outerHTML)",
+    )
+    assert unlabelled == []
+    live = ru_checker.locator("[data-announce]")
+    assert live.get_attribute("aria-live") == "polite"
+    count = ru_checker.locator("[data-findings] [data-rule]").count()
+    assert count > 0
+    assert str(count) in live.inner_text()
+
+
+def test_rule_links_point_into_the_rule_reference(ru_checker: Any, site_server: Any) -> None:
+    set_fields(ru_checker, {"body": "{{1}}{{2}}"})
+    hrefs = ru_checker.eval_on_selector_all(
+        "[data-findings] [data-rule] a", "links => links.map(a => a.href)"
+    )
+    assert hrefs
+    assert all(h.startswith(site_server.url("rules/#")) for h in hrefs)
+
+
+def test_english_page_speaks_english(page: Any, site_server: Any, tmp_path: Path) -> None:
+    open_checker(page, site_server.url("en/checker/"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.inner_text("[data-checker-status]") == labels("en")["ready"]
+    body = "{{1}}, your order is ready."
+    shown = set_fields(page, {"body": body})
+    expected = cli_report([{"body": body}], "en", tmp_path)["templates"][0]["findings"]
+    assert shown == [f["rule"] for f in expected]
+    messages = page.eval_on_selector_all(
+        "[data-findings] [data-rule] .kit-checker-msg span:last-child",
+        "nodes => nodes.map(n => n.textContent)",
+    )
+    assert messages == [f["message"] for f in expected]
+
+
+def test_works_under_a_sub_path(page: Any, site_server: Any, requests_log: Any) -> None:
+    for path in ("checker/", "en/checker/"):
+        open_checker(page, site_server.url(path, kit=True))
+        assert "variables.at_start" in set_fields(page, {"body": "{{1}}, ваш заказ готов."})
+    outside = [u for u in requests_log.urls if not u.startswith(site_server.url("", kit=True))]
+    assert outside == []
+    requests_log.assert_same_origin()
+
+
+def test_still_checks_with_the_network_cut(page: Any, site_server: Any) -> None:
+    open_checker(page, site_server.url("checker/"))
+    page.context.set_offline(True)
+    try:
+        assert "variables.at_start" in set_fields(page, {"body": "{{1}}, ваш заказ готов."})
+        assert set_fields(page, {"body": "Здравствуйте! Ваш заказ передан в доставку."}) == []
+    finally:
+        page.context.set_offline(False)
+
+
+@pytest.mark.parametrize("how", ["no-webassembly", "runtime-missing"])
+def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: str) -> None:
+    if how == "no-webassembly":
+        page.add_init_script("delete globalThis.WebAssembly")
+    else:
+        page.route("**/assets/pyodide/pyodide.mjs", lambda route: route.fulfill(status=404))
+    page.goto(site_server.url("en/checker/"))
+    page.wait_for_selector("[data-checker][data-checker-state=error]", timeout=60_000)
+    assert page.inner_text("[data-checker-status]") == labels("en")["failed"]
+    page.fill("[data-field=body]", "typing still works")
+    assert page.input_value("[data-field=body]") == "typing still works"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_serious_accessibility_violation(page: Any, site_server: Any, axe: Any, lang: str):
+    open_checker(page, site_server.url(_page_path(lang)))
+    set_fields(page, {"name": "Order Shipped", "body": "{{1}}{{2}} Скидка 50%!"})
+    page.select_option("[data-bulk-format]", "txt")
+    page.fill("[data-bulk-text]", "{{1}} Скидка!")
+    page.click("[data-bulk-form] button[type=submit]")
+    page.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    assert axe(page) == []
+
+
+def test_the_last_template_is_kept_in_this_browser(page: Any, site_server: Any) -> None:
+    open_checker(page, site_server.url("checker/"))
+    set_fields(page, {"name": "order_ready", "body": "Здравствуйте, {{1}}! Заказ готов."})
+    page.fill("[data-example-list] input", "Анна")
+    page.wait_for_function(SHOWN)
+    saved = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(CHECKER_STORAGE_KEY)})"))
+    assert saved["template"] == {
+        "name": "order_ready",
+        "body": "Здравствуйте, {{1}}! Заказ готов.",
+        "examples": {"1": "Анна"},
+    }
+    open_checker(page, site_server.url("checker/"))
+    page.wait_for_function(SHOWN)
+    assert page.input_value("[data-field=body]") == "Здравствуйте, {{1}}! Заказ готов."
+    assert page.input_value("[data-example-list] input") == "Анна"
+    assert "Здравствуйте, Анна!" in page.inner_text("[data-preview]")
