@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup serve build test lint bench chromium clean
+.PHONY: setup serve build test lint bench bench-browser chromium clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -43,6 +43,11 @@ test: setup chromium lint
 
 bench: setup chromium
 	$(BIN)/python -m bench.validator
+
+# The checker page in headless Chromium: ready time (cold/warm, vs plain loadPyodide), check
+# latency, bytes transferred.
+bench-browser: setup chromium
+	$(BIN)/python -m bench.browser
 
 clean:
 	rm -rf site .venv node_modules .pytest_cache .ruff_cache

@@ -6,10 +6,16 @@ site, and the checker macro asks for the archive's content-hashed name.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib.util
 import io
-import zipfile
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,12 +30,14 @@ PYODIDE_FILES = (
 )
 PYODIDE_DIR = "assets/pyodide"
 ARCHIVE_DIR = "assets/checker"
-# Our package, read from the project tree; then pure-Python dependencies read from the
-# installed packages (snowballstemmer for stems, PyYAML's pure-Python half for .yaml files).
-PROJECT_PACKAGES = ("validator",)
+# Our packages, read from the project tree (macros for the personal checklist: its browser
+# modules import no build tools); then pure-Python dependencies read from the installed
+# packages (snowballstemmer for stems, PyYAML's pure-Python half for .yaml files).
+PROJECT_PACKAGES = ("validator", "macros")
 INSTALLED_PACKAGES = ("snowballstemmer", "yaml")
 PACKED_SUFFIXES = frozenset({".py", ".toml", ".txt", ".json"})
-_ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+SNAPSHOT_SCRIPT = Path(__file__).with_name("checker_snapshot.mjs")
+CACHE_DIR = Path(tempfile.gettempdir()) / "kit-checker"
 
 
 class CheckerAssetsError(Exception):
@@ -84,7 +92,7 @@ def _packed_files(dirs: dict[str, Path]) -> list[tuple[str, Path]]:
 
 
 def build_archive(project_root: Path) -> Archive:
-    """Pack validator and its pure-Python dependencies into one reproducible, hashed zip."""
+    """Pack validator and its pure-Python dependencies into one reproducible, hashed tar.gz."""
     files = _packed_files(package_dirs(project_root))
     fingerprint = tuple((arc, p.stat().st_mtime_ns, p.stat().st_size) for arc, p in files)
     return _archive(tuple((arc, str(p)) for arc, p in files), fingerprint)
@@ -92,15 +100,81 @@ def build_archive(project_root: Path) -> Archive:
 
 @lru_cache(maxsize=4)
 def _archive(files: tuple[tuple[str, str], ...], fingerprint: tuple[object, ...]) -> Archive:
-    """Zip the files (cached by their paths, times and sizes, so one build packs once)."""
+    """Tar and gzip the files (cached by paths, times and sizes, so one build packs once).
+
+    Plain ustar with fixed owners and times: the browser unpacks it with a few lines of
+    JavaScript (``untar.mjs``), and the same files always give the same bytes and name.
+    """
     del fingerprint  # only part of the cache key
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
         for arc, path in files:
-            info = zipfile.ZipInfo(arc, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, Path(path).read_bytes())
-    content = buffer.getvalue()
+            data = Path(path).read_bytes()
+            info = tarfile.TarInfo(arc)
+            info.size, info.mode, info.mtime = len(data), 0o644, 0
+            tar.addfile(info, io.BytesIO(data))
+    content = gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0)
     digest = hashlib.sha256(content).hexdigest()[:12]
-    return Archive(name=f"{ARCHIVE_DIR}/python-{digest}.zip", content=content)
+    return Archive(name=f"{ARCHIVE_DIR}/python-{digest}.tar.gz", content=content)
+
+
+def packed_archive(archive: Archive) -> Path:
+    """The archive written once to the build cache (MkDocs copies files from a path)."""
+    path = CACHE_DIR / archive.name
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(archive.content)
+        _prune(path.parent, "*.tar.gz", keep=10)
+    return path
+
+
+def pyodide_version(node_modules: Path) -> str:
+    """The installed Pyodide runtime's version (part of the snapshot's name)."""
+    package = json.loads((node_modules / "pyodide" / "package.json").read_text(encoding="utf-8"))
+    return str(package["version"])
+
+
+def snapshot_name(archive: Archive, version: str) -> str:
+    """Site path of the memory snapshot made from this archive and this Pyodide version."""
+    return archive.name.removesuffix(".tar.gz") + f".pyodide-{version}.snapshot"
+
+
+def build_snapshot(node_modules: Path, archive: Archive) -> tuple[str, Path]:
+    """Make (or reuse from the build cache) Pyodide's memory snapshot with the checker imported.
+
+    Runs ``checker_snapshot.mjs`` in Node; returns the snapshot's site path and its file.
+    """
+    name = snapshot_name(archive, pyodide_version(node_modules))
+    path = CACHE_DIR / name
+    if path.is_file():
+        return name, path
+    node = shutil.which("node")
+    if node is None:
+        raise CheckerAssetsError("Node.js is needed to build the checker (install Node 20+).")
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    result = subprocess.run(
+        [
+            node,
+            str(SNAPSHOT_SCRIPT),
+            str(node_modules / "pyodide"),
+            str(packed_archive(archive)),
+            str(partial),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if result.returncode != 0 or not partial.is_file():
+        tail = (result.stderr or result.stdout).strip().splitlines()[-5:]
+        raise CheckerAssetsError("Pyodide snapshot failed: " + " | ".join(tail))
+    partial.replace(path)
+    _prune(path.parent, "*.snapshot", keep=3)
+    return name, path
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Drop all but the newest few cached files of a kind (snapshots are tens of MB each)."""
+    cached = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in cached[keep:]:
+        old.unlink(missing_ok=True)

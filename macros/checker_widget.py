@@ -89,6 +89,7 @@ def render_widget(
     page_url: str,
     *,
     archive: str,
+    snapshot: str,
     limits: Mapping[str, int],
     rule_anchors: Mapping[str, str],
     storage_key: str,
@@ -111,6 +112,7 @@ def render_widget(
         "data-checker-state": "loading",
         "data-pyodide": f"{root}assets/pyodide/",
         "data-archive": f"{root}{archive}",
+        "data-snapshot": f"{root}{snapshot}",
         "data-rules-href": "../rules/",
     }
     categories = [("", text["category_none"])] + [(c, c) for c in CATEGORIES]
@@ -181,17 +183,19 @@ def render_widget(
 
 def checker_page(lang: str, page_url: str, project_root: Path) -> str:
     """The widget for a page, with the archive name, length limits and rule ids of this build."""
-    from macros.checker_assets import build_archive
+    from macros.checker_assets import build_archive, pyodide_version, snapshot_name
     from macros.rule_reference import anchor
     from validator.registry import RULES
     from validator.rules.length import LIMITS
 
-    archive = build_archive(project_root).name
+    archive = build_archive(project_root)
+    snapshot = snapshot_name(archive, pyodide_version(project_root / "node_modules"))
     anchors = {rule: anchor(rule) for rule in RULES}
     return render_widget(
         lang,
         page_url,
-        archive=archive,
+        archive=archive.name,
+        snapshot=snapshot,
         limits=LIMITS,
         rule_anchors=anchors,
         storage_key=CHECKER_STORAGE_KEY,

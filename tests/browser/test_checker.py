@@ -354,3 +354,15 @@ def test_the_last_template_is_kept_in_this_browser(page: Any, site_server: Any) 
     assert page.input_value("[data-field=body]") == "Здравствуйте, {{1}}! Заказ готов."
     assert page.input_value("[data-example-list] input") == "Анна"
     assert "Здравствуйте, Анна!" in page.inner_text("[data-preview]")
+
+
+def test_starts_from_the_build_time_snapshot(page: Any, site_server: Any) -> None:
+    open_checker(page, site_server.url("checker/"))
+    assert page.evaluate("window.kitChecker.timings.snapshot") is True
+
+
+def test_falls_back_to_a_plain_start_without_the_snapshot(page: Any, site_server: Any) -> None:
+    page.route("**/*.snapshot", lambda route: route.fulfill(status=404))
+    open_checker(page, site_server.url("checker/"))
+    assert page.evaluate("window.kitChecker.timings.snapshot") is False
+    assert "variables.at_start" in set_fields(page, {"body": "{{1}}, ваш заказ готов."})

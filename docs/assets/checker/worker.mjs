@@ -7,6 +7,8 @@
 // Payloads cross into Python as JSON strings and come back as JSON strings: no PyProxy leaks,
 // and no Python source is ever posted or run from a message.
 
+import { archiveFormat, canUntar, untarInto } from "./untar.mjs";
+
 const ARCHIVE_DIR = "/lib/kit";
 
 // The verb table: each verb names a Python module and function, how to turn the payload
@@ -65,21 +67,70 @@ async function stage(name, timings, work) {
   }
 }
 
-/** Staged start-up: runtime → unpack archive → import → warm-up → ready. */
-async function init({ indexURL, archiveURL }) {
+/** Fetch a file of our own site as bytes. */
+async function bytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/**
+ * Pyodide 314's restoreSnapshot() copies the snapshot into the module's own memory without
+ * growing it first; grow the fresh instance's memory to the snapshot's size before use.
+ */
+function growingForSnapshot(createPyodideModule) {
+  return (settings) => {
+    const instantiate = settings.instantiateWasm;
+    settings.instantiateWasm = (imports, done) =>
+      instantiate(imports, (instance, module) => {
+        const memory = instance.exports.memory;
+        const missing = Math.ceil(settings.INITIAL_MEMORY / 65536) - memory.buffer.byteLength / 65536;
+        if (missing > 0) memory.grow(missing);
+        done(instance, module);
+      });
+    return createPyodideModule(settings);
+  };
+}
+
+/** Start Pyodide from the build-time memory snapshot; null if that fails (plain start then). */
+async function fromSnapshot(indexURL, snapshotURL, loadPyodide) {
+  if (!snapshotURL) return null;
+  try {
+    const { default: createPyodideModule } = await import(new URL("pyodide.asm.mjs", indexURL).href);
+    return await loadPyodide({
+      indexURL,
+      _loadSnapshot: bytes(snapshotURL),
+      createPyodideModule: growingForSnapshot(createPyodideModule),
+      stdout: () => {},
+      stderr: () => {},
+    });
+  } catch (error) {
+    console.info(`checker: snapshot not used (${error && error.message}); starting plainly`);
+    return null;
+  }
+}
+
+/** Staged start-up: runtime (snapshot or plain) → unpack archive → import → warm-up → ready. */
+async function init({ indexURL, archiveURL, snapshotURL }) {
   const timings = {};
   try {
-    const archive = fetch(archiveURL).then((r) => {
-      if (!r.ok) throw new Error(`${archiveURL}: HTTP ${r.status}`);
-      return r.arrayBuffer();
-    });
+    const archive = bytes(archiveURL);
+    archive.catch(() => {});
     pyodide = await stage("runtime", timings, async () => {
       const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-      return loadPyodide({ indexURL, fullStdLib: false, stdout: () => {}, stderr: () => {} });
+      const restored = await fromSnapshot(indexURL, snapshotURL, loadPyodide);
+      timings.snapshot = Boolean(restored);
+      return restored || loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
     });
+    // The files are unpacked in both cases: a snapshot holds memory, not the file system, and
+    // modules imported later (or data read later) come from these files.
     await stage("unpack", timings, async () => {
-      pyodide.unpackArchive(await archive, "zip", { extractDir: ARCHIVE_DIR });
-      pyodide.pyimport("sys").path.insert(0, ARCHIVE_DIR);
+      const buffer = await archive;
+      if (canUntar) await untarInto(pyodide.FS, buffer, ARCHIVE_DIR);
+      else pyodide.unpackArchive(buffer, archiveFormat(buffer), { extractDir: ARCHIVE_DIR });
+      const path = pyodide.pyimport("sys").path;
+      if (!path.toJs().includes(ARCHIVE_DIR)) path.insert(0, ARCHIVE_DIR);
+      path.destroy();
     });
     // The warm-up verb's module must import; other verbs' modules import on first use, so a
     // page never fails to start because of a verb it does not use.

@@ -1,0 +1,229 @@
+"""Benchmark the checker page in headless Chromium: `python -m bench.browser [--runs 5]`.
+
+Prints medians of N runs: cold and warm "ready" time of the checker page and of a plain
+``loadPyodide()`` page (same runtime files, same worker set-up, measured in the same run) with
+their ratio; the check latency for a 1024-character template; bytes transferred for a guide page
+and for the checker page (as served, and what gzip would make of the same files).
+A benchmark, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = (  # noqa: SIM905 (the flags of tests/browser/conftest.py, kept short)
+    "--no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    "--disable-sync --no-first-run --disable-quic"
+).split()
+# Records when the checker's root turns ready (page time: ms since navigation start).
+READY_PROBE = """
+new MutationObserver((_, observer) => {
+  const root = document.querySelector('[data-checker]');
+  if (root && root.dataset.checkerState === 'ready') {
+    window.__readyAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-checker-state']});
+"""
+# A page that only starts Pyodide in a module worker, as the checker does: the floor.
+PLAIN_PAGE = """<!doctype html><html lang="en"><title>plain loadPyodide</title>
+<script type="module">
+const worker = new Worker(new URL("./worker.mjs", import.meta.url), {type: "module"});
+worker.onmessage = () => { window.__readyAt = performance.now(); };
+</script></html>"""
+PLAIN_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+postMessage("ready");
+"""
+CHECK_LATENCY = """async (text) => {
+  const root = document.querySelector('[data-checker]');
+  const body = root.querySelector('[data-field=body]');
+  const started = performance.now();
+  body.value = text;
+  body.dispatchEvent(new Event('input', {bubbles: true}));
+  await new Promise((resolve) => {
+    const done = () => root.dataset.checkerShown === root.dataset.checkerRevision;
+    if (done()) return resolve();
+    new MutationObserver((_, o) => { if (done()) { o.disconnect(); resolve(); } })
+      .observe(root, {attributes: true, attributeFilter: ['data-checker-shown']});
+  });
+  await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  return performance.now() - started;
+}"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """The built site with the MIME types Pyodide needs; revalidated caching like most hosts."""
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        """Module scripts and WebAssembly need their exact types."""
+        suffix = Path(path).suffix
+        extra = {".mjs": "text/javascript", ".wasm": "application/wasm"}
+        return extra.get(suffix) or super().guess_type(path)
+
+    def end_headers(self) -> None:
+        """Let the browser keep files but ask whether they changed (If-Modified-Since)."""
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        """Quiet."""
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (free port); yield its origin."""
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build_site(out: Path, prebuilt: Path | None) -> None:
+    """Build the site (strict; or copy a built one) and add the plain loadPyodide() page."""
+    if prebuilt:
+        shutil.copytree(prebuilt, out)
+    else:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    plain = out / "bench-plain"
+    plain.mkdir()
+    (plain / "index.html").write_text(PLAIN_PAGE, encoding="utf-8")
+    (plain / "worker.mjs").write_text(PLAIN_WORKER, encoding="utf-8")
+
+
+def ready_ms(page: Any, url: str) -> float:
+    """Navigate and return the page's own time to ready (ms since navigation start)."""
+    page.goto(url)
+    page.wait_for_function("window.__readyAt !== undefined", timeout=120_000)
+    return float(page.evaluate("window.__readyAt"))
+
+
+def cold_and_warm(browser: Any, url: str) -> tuple[float, float]:
+    """Ready time on a fresh context (cold cache), then on a second visit (warm cache)."""
+    context = browser.new_context()
+    context.add_init_script(READY_PROBE)
+    try:
+        page = context.new_page()
+        cold = ready_ms(page, url)
+        page.goto("about:blank")
+        warm = ready_ms(page, url)
+    finally:
+        context.close()
+    return cold, warm
+
+
+def transferred(browser: Any, url: str, site: Path, wait: Callable[[Any], None]) -> tuple[int, int]:
+    """Bytes of every response a cold visit loads (as served; and gzip -6 of the same files)."""
+    context = browser.new_context()
+    sizes: dict[str, int] = {}
+
+    def finished(request: Any) -> None:
+        sizes[request.url] = request.sizes()["responseBodySize"]
+
+    context.on("requestfinished", finished)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        wait(page)
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    zipped = 0
+    for address in sizes:
+        path = urlsplit(address).path
+        file = site / path.lstrip("/")
+        file = file / "index.html" if path.endswith("/") else file
+        if file.is_file():
+            zipped += len(gzip.compress(file.read_bytes(), compresslevel=6))
+    return sum(sizes.values()), zipped
+
+
+def check_latency(browser: Any, url: str, runs: int) -> float:
+    """Median ms from an edit of a 1024-character body to its findings on screen (next frame)."""
+    context = browser.new_context()
+    context.add_init_script(READY_PROBE)
+    sentence = "Здравствуйте, {{1}}! Ваш заказ {{2}} передан в доставку, курьер позвонит заранее. "
+    texts = [(sentence * 20)[:1023] + end for end in ("!", ".")]
+    try:
+        page = context.new_page()
+        ready_ms(page, url)
+        page.evaluate(CHECK_LATENCY, texts[1])  # first check compiles regexes etc.
+        samples = [page.evaluate(CHECK_LATENCY, texts[i % 2]) for i in range(runs * 4)]
+    finally:
+        context.close()
+    return statistics.median(samples)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(prog="python -m bench.browser", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp:
+        site = Path(tmp) / "site"
+        build_site(site, args.site)
+        with serve(site) as origin, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            checker_url, plain_url = f"{origin}/checker/", f"{origin}/bench-plain/"
+            rows: dict[str, list[float]] = {k: [] for k in ("pc", "pw", "cc", "cw")}
+            for _ in range(args.runs):  # interleaved, so both see the same machine load
+                plain_cold, plain_warm = cold_and_warm(browser, plain_url)
+                cold, warm = cold_and_warm(browser, checker_url)
+                rows["pc"].append(plain_cold)
+                rows["pw"].append(plain_warm)
+                rows["cc"].append(cold)
+                rows["cw"].append(warm)
+            med = {k: statistics.median(v) for k, v in rows.items()}
+            latency = check_latency(browser, checker_url, args.runs)
+            guide = transferred(browser, f"{origin}/prepare/", site, lambda p: None)
+            checker = transferred(
+                browser,
+                checker_url,
+                site,
+                lambda p: p.wait_for_selector("[data-checker-state=ready]", timeout=120_000),
+            )
+            browser.close()
+    print(f"median of {args.runs} runs, headless Chromium, site served from 127.0.0.1")
+    print(f"plain loadPyodide() ready: cold {med['pc']:.0f} ms, warm {med['pw']:.0f} ms")
+    print(
+        f"checker page ready:        cold {med['cc']:.0f} ms (ratio {med['cc'] / med['pc']:.2f}),"
+        f" warm {med['cw']:.0f} ms (ratio {med['cw'] / med['pw']:.2f})"
+    )
+    print(f"check of a 1024-character template, edit to next frame: {latency:.1f} ms")
+    print(f"guide page (prepare/) transferred: {guide[0]:,} B (gzip: {guide[1]:,} B)")
+    print(f"checker page until ready transferred: {checker[0]:,} B (gzip: {checker[1]:,} B)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

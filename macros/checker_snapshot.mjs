@@ -1,0 +1,43 @@
+// Build-time (Node) memory snapshot of Pyodide with the checker already imported and warm.
+// Usage: node checker_snapshot.mjs <pyodide dir> <archive.tar.gz> <out.snapshot>
+// The browser worker loads it with loadPyodide({_loadSnapshot}) and skips start-up and imports.
+
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, archivePath, outPath] = process.argv.slice(2);
+if (!outPath) {
+  console.error("usage: node checker_snapshot.mjs <pyodide dir> <archive.tar.gz> <out.snapshot>");
+  process.exit(2);
+}
+// Must match ARCHIVE_DIR in docs/assets/checker/worker.mjs: modules keep their file paths.
+const ARCHIVE_DIR = "/lib/kit";
+// Modules imported into the snapshot, and standard modules the worker needs right after.
+const PRELOAD = ["validator.browser", "csv", "yaml"];
+const WARM_UP = [
+  ["check_json", JSON.stringify({ lang: "ru", templates: [{ name: "warm_up", body: "Здравствуйте, {{1}}! Заказ {{2}} в пути. Скидка 10%." }] })],
+  ["check_json", JSON.stringify({ lang: "en", templates: [{ name: "warm_up", body: "Hello {{1}}, your order {{2}} ships today. Sale!" }] })],
+  ["check_file_json", "warm.yaml", "- body: Здравствуйте!\n", "ru"],
+  ["check_file_json", "warm.csv", "name,body\nwarm_up,Hello!\n", "en"],
+];
+
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir + path.sep,
+  _makeSnapshot: true,
+  stdout: () => {},
+  stderr: () => {},
+});
+pyodide.unpackArchive(new Uint8Array(fs.readFileSync(archivePath)), "gztar", { extractDir: ARCHIVE_DIR });
+const sys = pyodide.pyimport("sys");
+sys.path.insert(0, ARCHIVE_DIR);
+sys.destroy();
+for (const name of PRELOAD) pyodide.pyimport(name).destroy();
+const browser = pyodide.pyimport("validator.browser");
+for (const [fn, ...args] of WARM_UP) {
+  const answer = JSON.parse(browser[fn](...args));
+  if (answer.error) throw new Error(`warm-up ${fn} failed: ${answer.error.message}`);
+}
+browser.destroy();
+fs.writeFileSync(outPath, pyodide.makeMemorySnapshot());
