@@ -175,7 +175,8 @@ def render_widget(
         f'<button type="button" class="md-button" data-download="csv">'
         f"{escape(text['download_csv'])}</button></p>",
         "</section>",
-        f'<script type="module" src="{root}assets/checker/page.mjs"></script>',
+        # async: starts the worker as soon as the script arrives (the fields are above it).
+        f'<script type="module" async src="{root}assets/checker/page.mjs"></script>',
         "</div>",
     ]
     return "\n".join(parts)

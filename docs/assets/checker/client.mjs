@@ -24,6 +24,7 @@ export class CheckerClient {
 
   /** Start the worker; resolves when Python is ready, rejects (state "error") otherwise. */
   start() {
+    this.startedAt = performance.now();
     this._setState("loading");
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       this._fail(new Error("WebAssembly or Web Workers are not available"));

@@ -93,13 +93,13 @@ function growingForSnapshot(createPyodideModule) {
 }
 
 /** Start Pyodide from the build-time memory snapshot; null if that fails (plain start then). */
-async function fromSnapshot(indexURL, snapshotURL, loadPyodide) {
-  if (!snapshotURL) return null;
+async function fromSnapshot(indexURL, snapshot, asmModule, loadPyodide) {
+  if (!snapshot) return null;
   try {
-    const { default: createPyodideModule } = await import(new URL("pyodide.asm.mjs", indexURL).href);
+    const { default: createPyodideModule } = await asmModule;
     return await loadPyodide({
       indexURL,
-      _loadSnapshot: bytes(snapshotURL),
+      _loadSnapshot: snapshot,
       createPyodideModule: growingForSnapshot(createPyodideModule),
       stdout: () => {},
       stderr: () => {},
@@ -114,11 +114,15 @@ async function fromSnapshot(indexURL, snapshotURL, loadPyodide) {
 async function init({ indexURL, archiveURL, snapshotURL }) {
   const timings = {};
   try {
-    const archive = bytes(archiveURL);
-    archive.catch(() => {});
+    // Everything the start needs is requested at once, not one after another.
+    const quiet = (promise) => (promise && promise.catch(() => {}), promise);
+    const archive = quiet(bytes(archiveURL));
+    const snapshot = snapshotURL ? quiet(bytes(snapshotURL)) : null;
+    const runtime = import(new URL("pyodide.mjs", indexURL).href);
+    const asmModule = snapshot ? quiet(import(new URL("pyodide.asm.mjs", indexURL).href)) : null;
     pyodide = await stage("runtime", timings, async () => {
-      const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-      const restored = await fromSnapshot(indexURL, snapshotURL, loadPyodide);
+      const { loadPyodide } = await runtime;
+      const restored = await fromSnapshot(indexURL, snapshot, asmModule, loadPyodide);
       timings.snapshot = Boolean(restored);
       return restored || loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
     });
