@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +53,6 @@ ANSWER_KEYS = (
     "templates",
 )
 LABELS_FILE = Path(__file__).with_name("checklist_labels.toml")
-#: ``process.json`` packed beside this module into the browser archive (absent in the tree).
-PACKED_PROCESS = Path(__file__).with_name("process.json")
 TEXT_KEYS = ("company", "bm_id", "manager_name", "manager_contact")
 BOOL_KEYS = ("name_change", "description_change")
 MAX_TEXT = 200
@@ -452,24 +450,29 @@ def print_css(company: str, day: date, lang: str) -> str:
 # ---------------------------------------------------------------------------- browser entry
 
 
-@cache
-def _packed_process() -> Process:
-    return process_from_json(json.loads(PACKED_PROCESS.read_text(encoding="utf-8")))
+@lru_cache(maxsize=2)
+def _process_from_text(text: str) -> Process:
+    """The process from ``process.json`` text, parsed once per distinct text."""
+    return process_from_json(json.loads(text))
 
 
-def checklist_json(request: str) -> str:
-    """The worker's entry: ``{"lang", "answers", "today"}`` in, the checklist JSON out.
+def checklist_json(request: str, process_json: str | None = None) -> str:
+    """The worker's entry: ``{"lang", "answers", "today"}`` and ``process.json`` text in,
+    the checklist JSON (`checklist_to_json` with the timeline) out.
 
     Never raises: answers that do not pass give ``{"invalid": {"field", "message"}}``
     (the page shows it beside the field); a broken request gives ``{"error": {"message"}}``.
-    The process is the ``process.json`` packed beside this module (or ``"process"`` if sent).
+    The process may also come inside the request as ``"process"`` (an object).
     """
     try:
         data = json.loads(request)
         lang = "en" if data.get("lang") == "en" else "ru"
         today = date.fromisoformat(str(data.get("today") or date.today().isoformat()))
-        process = process_from_json(data["process"]) if "process" in data else _packed_process()
-    except (ValueError, TypeError, KeyError, AttributeError, OSError) as error:
+        if "process" in data:
+            process = process_from_json(data["process"])
+        else:
+            process = _process_from_text(str(process_json))
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
         return json.dumps({"error": {"message": f"bad request: {type(error).__name__}"}})
     try:
         answers = parse_answers(data.get("answers"), today=today)

@@ -74,6 +74,14 @@ def define_env(env: Any) -> None:
 
         return render_rule_reference(page_language(env))
 
+    @env.macro
+    def personal_checklist() -> str:
+        """The personal checklist widget (answers form, dated checklist) in the page's language."""
+        from macros.checklist_widget import checklist_page
+
+        root = Path(env.conf["config_file_path"]).parent
+        return checklist_page(page_language(env), env.page.url, root, process)
+
 
 def load_site_process(conf: Any) -> Any:
     """The validated process of this site (process.yml beside mkdocs.yml); fails the build if bad.

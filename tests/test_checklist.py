@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+import tarfile
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -295,6 +298,15 @@ def test_the_browser_entry_gives_what_the_cli_gives() -> None:
         assert 'data-step="registration"' in result["timeline_svg"]
 
 
+def test_the_browser_entry_reads_process_json_text() -> None:
+    text = json.dumps({**process_to_json(PROCESS), "provider": {}})
+    request = json.dumps({"lang": "ru", "today": "2026-11-25", "answers": BASE})
+    result = json.loads(checklist_json(request, text))
+    assert result["steps"] == _data("ru")["steps"]
+    assert "error" in json.loads(checklist_json(request, "not json"))
+    assert "error" in json.loads(checklist_json(request))
+
+
 def test_the_browser_entry_reports_bad_answers_and_bad_requests() -> None:
     invalid = json.loads(checklist_json(_request(bm_id="12ab34")))
     assert invalid["invalid"]["field"] == "bm_id"
@@ -353,3 +365,44 @@ def test_markdown_document_is_a_task_list_with_inert_user_text() -> None:
     assert "<script>" not in md
     steps = [line for line in md.splitlines() if line.startswith("- [ ] **")]
     assert len(steps) == len(build_checklist(PROCESS, answers).steps)
+
+
+# ------------------------------------------------------------------- the page and the archive
+
+
+def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
+    """As in Pyodide: only the standard library and the packed archive on the path."""
+    from macros.checker_assets import build_archive
+
+    archive = build_archive(ROOT)
+    with tarfile.open(fileobj=io.BytesIO(archive.content), mode="r:gz") as packed:
+        names = set(packed.getnames())
+        packed.extractall(tmp_path / "lib", filter="data")
+    for module in ("checklist", "schedule", "model", "render", "wording"):
+        assert f"macros/{module}.py" in names
+    assert "macros/checklist_labels.toml" in names
+    (tmp_path / "process.json").write_text(json.dumps(process_to_json(PROCESS)), encoding="utf-8")
+    code = (
+        "import sys, json, pathlib\n"
+        f"sys.path.insert(0, {str(tmp_path / 'lib')!r})\n"
+        "from macros.checklist import checklist_json\n"
+        f"text = pathlib.Path({str(tmp_path / 'process.json')!r}).read_text()\n"
+        f"request = json.dumps({{'lang': 'en', 'today': '2026-11-25', 'answers': {BASE!r}}})\n"
+        "print(checklist_json(request, text))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert json.loads(out.stdout)["steps"] == _data("en")["steps"]
+
+
+@pytest.mark.parametrize("page", ["checklist/index.html", "en/checklist/index.html"])
+def test_the_built_page_names_inputs_by_the_answers_keys(built_site: Path, page: str) -> None:
+    html = (built_site / page).read_text(encoding="utf-8")
+    assert 'data-checklist-state="loading"' in html
+    for key in ANSWER_KEYS[:-1]:  # templates: a textarea name="templates" per added block
+        assert f'name="{key}"' in html
+    assert ANSWER_KEYS[-1] == "templates"
+    assert "page.mjs" in html
+    assert (built_site / "process.json").is_file()
+    assert (built_site / "assets" / "checklist" / "checklist.css").is_file()

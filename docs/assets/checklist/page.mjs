@@ -1,0 +1,356 @@
+// The personal checklist page: collects the answers, asks the checker's Pyodide worker for
+// the checklist (verb "checklist" → Python macros.checklist.checklist_json) and renders it.
+// Saves answers and ticks in localStorage; exports/imports the answers file; share link in the
+// URL fragment. Every text comes from the page's JSON block; no step or date logic here.
+//
+// Root attributes for tests: data-checklist-state = loading | ready | error;
+// data-checklist-revision (edits so far) and data-checklist-shown (the revision on screen).
+
+import { CheckerClient } from "../checker/client.mjs";
+import { el, fmt } from "../checker/view.mjs";
+import {
+  answersFromFragment,
+  checkerTemplate,
+  clearState,
+  emptyAnswers,
+  encodeShare,
+  loadState,
+  looksLikeAnswers,
+  normalise,
+  saveState,
+  today,
+} from "./store.mjs";
+import { renderChecklist, setPrintStyle, updateProgress } from "./view.mjs";
+
+const MAX_IMPORT_BYTES = 2_000_000;
+
+function setup(root) {
+  const config = JSON.parse(root.querySelector("[data-checklist-config]").textContent);
+  const { labels, lang, storageKey } = config;
+  const $ = (selector) => root.querySelector(selector);
+  const form = $("[data-checklist-form]");
+  const status = $("[data-checklist-status]");
+  const announce = $("[data-checklist-announce]");
+  const result = $("[data-checklist-result]");
+  const templateList = $("[data-templates]");
+  const inputs = Object.fromEntries([...form.querySelectorAll("[data-answer]")].map((n) => [n.dataset.answer, n]));
+  const keys = {
+    text: Object.keys(inputs).filter((k) => inputs[k].type !== "checkbox"),
+    bool: Object.keys(inputs).filter((k) => inputs[k].type === "checkbox"),
+  };
+  const templateExtras = new WeakMap(); // template block → fields the form does not edit
+  let ticks = {};
+  let templateSerial = 0;
+  let revision = 0;
+  let inFlight = false;
+  let dirty = false;
+  let processText = null;
+  let lastModel = null;
+
+  const client = new CheckerClient(root, {
+    indexURL: new URL(root.dataset.pyodide, document.baseURI).href,
+    archiveURL: new URL(root.dataset.archive, document.baseURI).href,
+    snapshotURL: root.dataset.snapshot ? new URL(root.dataset.snapshot, document.baseURI).href : "",
+  });
+  window.kitChecklist = client; // for tests and benchmarks
+
+  function setState(state) {
+    root.dataset.checklistState = state;
+  }
+
+  function say(text, kind = "") {
+    announce.textContent = text;
+    announce.dataset.kind = kind;
+  }
+
+  // --- the form ----------------------------------------------------------------------------
+
+  function renumberTemplates() {
+    [...templateList.children].forEach((block, i) => {
+      const n = i + 1;
+      block.querySelector("legend").textContent = fmt(labels.ui_template, { n });
+      block.querySelector("[data-template-name-label]").textContent = fmt(labels.ui_template_name, { n });
+      block.querySelector("[data-action=remove-template]").textContent = fmt(labels.ui_remove_template, { n });
+    });
+  }
+
+  function addTemplate(template = {}) {
+    const id = `wa-pc-t${++templateSerial}`;
+    const { name = "", body = "", ...extra } = template;
+    const nameInput = el("input", { attrs: { type: "text", id: `${id}-name`, "data-template-field": "name", autocomplete: "off", spellcheck: "false" } });
+    const bodyInput = el("textarea", { attrs: { id: `${id}-body`, name: "templates", rows: "4", "data-template-field": "body", spellcheck: "false" } });
+    nameInput.value = String(name ?? "");
+    bodyInput.value = String(body ?? "");
+    const remove = el("button", { cls: "md-button", attrs: { type: "button", "data-action": "remove-template" } });
+    const block = el("fieldset", { cls: "wa-pc-template-block", attrs: { "data-template-block": "" } }, [
+      el("legend"),
+      el("div", { cls: "wa-pc-field" }, [el("label", { attrs: { for: nameInput.id, "data-template-name-label": "" } }), nameInput]),
+      el("div", { cls: "wa-pc-field" }, [el("label", { text: labels.field_templates, attrs: { for: bodyInput.id, class: "wa-pc-visually-hidden" } }), bodyInput]),
+      el("p", {}, [remove]),
+    ]);
+    templateExtras.set(block, extra);
+    templateList.append(block);
+    renumberTemplates();
+    return block;
+  }
+
+  function readForm() {
+    const answers = {};
+    for (const key of keys.text) answers[key] = inputs[key].value;
+    for (const key of keys.bool) answers[key] = inputs[key].checked;
+    answers.templates = [];
+    for (const block of templateList.children) {
+      const name = block.querySelector("[data-template-field=name]").value;
+      const body = block.querySelector("[data-template-field=body]").value;
+      if (!body.trim() && !name.trim()) continue; // an empty block is not a template yet
+      const template = { ...templateExtras.get(block), body };
+      if (name.trim()) template.name = name.trim();
+      answers.templates.push(template);
+    }
+    return answers;
+  }
+
+  function writeForm(answers) {
+    for (const key of keys.text) inputs[key].value = answers[key];
+    for (const key of keys.bool) inputs[key].checked = answers[key];
+    templateList.replaceChildren();
+    for (const template of answers.templates) addTemplate(template);
+  }
+
+  function save() {
+    saveState(storageKey, readForm(), ticks);
+  }
+
+  function showFieldError(invalid) {
+    clearFieldErrors();
+    const key = String(invalid.field).split(/[[.]/)[0];
+    const box = root.querySelector(`[data-field-error="${key}"]`);
+    if (box) box.textContent = invalid.message;
+    if (inputs[key]) inputs[key].setAttribute("aria-invalid", "true");
+    root.dataset.checklistInvalid = key;
+  }
+
+  function clearFieldErrors() {
+    for (const box of root.querySelectorAll("[data-field-error]")) box.textContent = "";
+    for (const input of Object.values(inputs)) input.removeAttribute("aria-invalid");
+    delete root.dataset.checklistInvalid;
+  }
+
+  // --- computing and showing ----------------------------------------------------------------
+
+  function request(answers) {
+    return client.call("checklist", { lang, today: today(), answers, process: processText });
+  }
+
+  function show(model) {
+    lastModel = model;
+    clearFieldErrors();
+    result.classList.remove("wa-pc-result--stale");
+    renderChecklist(result, model, ticks, labels);
+    setPrintStyle(model.print_css);
+    root.dataset.checklistSteps = String(model.steps.length);
+  }
+
+  async function compute() {
+    if (processText === null || root.dataset.checkerState !== "ready") return;
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    const seen = revision;
+    const answers = readForm();
+    inFlight = true;
+    try {
+      const model = await request(answers);
+      if (dirty) return;
+      if (model.invalid) {
+        if (model.invalid.field === "company" && !answers.company.trim()) {
+          clearFieldErrors();
+          result.replaceChildren(); // nothing to show before the company is named
+        } else {
+          showFieldError(model.invalid);
+          result.classList.add("wa-pc-result--stale");
+        }
+      } else {
+        show(model);
+      }
+    } catch (error) {
+      say(fmt(labels.ui_invalid, { message: error.message }), "error");
+    } finally {
+      if (!dirty) root.dataset.checklistShown = String(seen);
+      inFlight = false;
+      if (dirty) {
+        dirty = false;
+        compute();
+      }
+    }
+  }
+
+  function edited() {
+    revision += 1;
+    root.dataset.checklistRevision = String(revision);
+    save();
+    compute();
+  }
+
+  // --- actions ------------------------------------------------------------------------------
+
+  function download(name, text) {
+    const blob = new Blob([text], { type: "application/json" });
+    const link = el("a", { attrs: { href: URL.createObjectURL(blob), download: name } });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async function importFile(file) {
+    const fail = (message) => {
+      say(fmt(labels.ui_import_error, { message }), "error");
+      root.dataset.checklistImport = "error";
+    };
+    if (file.size > MAX_IMPORT_BYTES) return fail(labels.ui_import_foreign);
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return fail(labels.ui_import_json);
+    }
+    if (!looksLikeAnswers(data, keys)) return fail(labels.ui_import_foreign);
+    const answers = normalise(data, keys);
+    try {
+      await client.ready;
+      const model = await request(answers);
+      if (model.invalid) return fail(model.invalid.message);
+    } catch (error) {
+      return fail(error.message);
+    }
+    writeForm(answers);
+    edited();
+    say(labels.ui_imported);
+    root.dataset.checklistImport = "ok";
+  }
+
+  async function copy(text, done) {
+    try {
+      await navigator.clipboard.writeText(text);
+      say(done);
+    } catch {
+      /* no clipboard permission: the text stays selectable on the page */
+    }
+  }
+
+  const actions = {
+    print: () => window.print(),
+    export: () => download("whatsapp-checklist-answers.json", JSON.stringify(readForm(), null, 2) + "\n"),
+    share: () => {
+      const url = new URL(window.location.href);
+      url.hash = `${config.shareParam}=${encodeShare(readForm())}`;
+      const box = $("[data-share]");
+      const link = $("[data-share-link]");
+      link.value = url.href;
+      box.hidden = false;
+      link.focus();
+      link.select();
+      copy(url.href, labels.ui_share_copied);
+    },
+    reset: () => {
+      if (!window.confirm(labels.ui_reset_confirm)) return;
+      clearState(storageKey);
+      ticks = {};
+      writeForm(emptyAnswers(keys));
+      $("[data-share]").hidden = true;
+      say("");
+      edited();
+    },
+    "add-template": () => {
+      const block = addTemplate();
+      block.querySelector("textarea").focus();
+    },
+    "from-checker": () => {
+      const template = checkerTemplate(config.checkerStorageKey);
+      if (!template) return say(labels.ui_from_checker_none);
+      addTemplate(template);
+      edited();
+    },
+  };
+
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button || !root.contains(button)) return;
+    if (button.dataset.action === "remove-template") {
+      button.closest("[data-template-block]").remove();
+      renumberTemplates();
+      edited();
+    } else if (button.dataset.action === "copy-summary") {
+      if (lastModel) copy(lastModel.summary.text, labels.ui_copied);
+    } else if (actions[button.dataset.action]) {
+      actions[button.dataset.action]();
+    }
+  });
+  $("input[data-action=import]").addEventListener("change", (event) => {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (file) importFile(file);
+  });
+  form.addEventListener("input", edited);
+  form.addEventListener("change", (event) => {
+    if (event.target.type === "checkbox" || event.target.type === "date") edited();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  result.addEventListener("change", (event) => {
+    const key = event.target.dataset.tick;
+    if (!key) return;
+    ticks[key] = event.target.checked;
+    save();
+    updateProgress(result, labels);
+  });
+
+  // --- start: saved state or share link, then Python --------------------------------------
+
+  const saved = loadState(storageKey, keys);
+  let answers = emptyAnswers(keys);
+  if (saved && saved.corrupt) {
+    clearState(storageKey);
+    say(labels.ui_corrupt, "error");
+    root.dataset.checklistNotice = "corrupt";
+  } else if (saved) {
+    answers = saved.answers;
+    ticks = saved.ticks;
+  }
+  const shared = answersFromFragment(window.location.hash, config.shareParam, keys);
+  if (shared) {
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    if (shared.bad) {
+      say(labels.ui_link_bad, "error");
+      root.dataset.checklistNotice = "bad-link";
+    } else {
+      answers = shared.answers;
+      say(labels.ui_link_loaded);
+      root.dataset.checklistNotice = "link";
+    }
+  }
+  writeForm(answers);
+  save();
+  if (checkerTemplate(config.checkerStorageKey)) $("[data-from-checker]").hidden = false;
+
+  const processLoaded = fetch(new URL(root.dataset.process, document.baseURI)).then((r) => {
+    if (!r.ok) throw new Error(`process.json: HTTP ${r.status}`);
+    return r.text();
+  });
+  Promise.all([client.start(), processLoaded]).then(
+    async ([, text]) => {
+      processText = text;
+      status.textContent = labels.ui_ready;
+      await compute();
+      setState("ready");
+    },
+    () => {
+      status.textContent = labels.ui_failed;
+      status.classList.add("wa-pc-status--error");
+      setState("error");
+    },
+  );
+}
+
+for (const root of document.querySelectorAll("[data-checklist]")) setup(root);

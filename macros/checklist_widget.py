@@ -1,0 +1,146 @@
+"""The personal checklist page's markup: the answers form, actions, result region, texts.
+
+Pure (no MkDocs import). Inputs are named exactly by the answers keys; the JavaScript finds
+everything by ``data-*`` attributes and takes every human text from the JSON block written
+here. The checklist itself is computed in the checker's Pyodide worker (``macros.checklist``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from macros.checker_widget import CHECKER_STORAGE_KEY, relative_root
+from macros.checklist import labels
+from macros.model import Process, process_to_json
+
+STORAGE_KEY = "wa-kit:checklist:v1"
+SHARE_PARAM = "answers"
+
+
+def _attrs(values: Mapping[str, str]) -> str:
+    return "".join(f' {key}="{escape(value, quote=True)}"' for key, value in values.items())
+
+
+def _text_field(key: str, text: Mapping[str, str], **extra: str) -> str:
+    field_id = f"wa-pc-f-{key}"
+    hint_key = f"ui_{key}_hint"
+    described = f"{field_id}-error"
+    hint = ""
+    if hint_key in text:
+        described = f"{field_id}-hint {described}"
+        hint = f'<p class="wa-pc-hint" id="{field_id}-hint">{escape(text[hint_key])}</p>'
+    attrs = {"type": "text", "autocomplete": "off", **extra}
+    return (
+        f'<div class="wa-pc-field"><label for="{field_id}">{escape(text[f"field_{key}"])}</label>'
+        f'<input id="{field_id}" name="{key}" data-answer="{key}"{_attrs(attrs)}'
+        f' aria-describedby="{described}">{hint}'
+        f'<p class="wa-pc-error" id="{field_id}-error" data-field-error="{key}"></p></div>'
+    )
+
+
+def _check_field(key: str, text: Mapping[str, str]) -> str:
+    field_id = f"wa-pc-f-{key}"
+    return (
+        f'<div class="wa-pc-field wa-pc-field--check"><input type="checkbox" id="{field_id}"'
+        f' name="{key}" data-answer="{key}" aria-describedby="{field_id}-error">'
+        f'<label for="{field_id}">{escape(text[f"field_{key}"])}</label>'
+        f'<p class="wa-pc-error" id="{field_id}-error" data-field-error="{key}"></p></div>'
+    )
+
+
+def _button(key: str, text: Mapping[str, str], action: str, *, primary: bool = False) -> str:
+    cls = "md-button md-button--primary" if primary else "md-button"
+    return (
+        f'<button type="button" class="{cls}" data-action="{action}">{escape(text[key])}</button>'
+    )
+
+
+def render_widget(
+    lang: str, page_url: str, archive: str, process: Mapping[str, Any], snapshot: str = ""
+) -> str:
+    """The checklist widget's HTML for one language (the form works before Python is ready)."""
+    text = labels(lang)
+    root = relative_root(page_url)
+    version = hashlib.sha256(json.dumps(process, sort_keys=True).encode()).hexdigest()[:12]
+    config = {
+        "lang": lang,
+        "labels": {k: v for k, v in text.items() if k.startswith(("ui_", "field_", "doc_"))},
+        "storageKey": STORAGE_KEY,
+        "checkerStorageKey": CHECKER_STORAGE_KEY,  # read only: the checker's last template
+        "shareParam": SHARE_PARAM,
+    }
+    config_json = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    data = {
+        "data-checklist": "",
+        "data-checklist-state": "loading",
+        "data-pyodide": f"{root}assets/pyodide/",
+        "data-archive": f"{root}{archive}",
+        "data-snapshot": f"{root}{snapshot}" if snapshot else "",
+        "data-process": f"{root}process.json?v={version}",
+    }
+    parts = [
+        f'<div class="wa-pc"{_attrs(data)}>',
+        f'<link rel="stylesheet" href="{root}assets/checklist/checklist.css">',
+        f'<script type="application/json" data-checklist-config>{config_json}</script>',
+        f'<noscript><p class="wa-pc-status">{escape(text["ui_failed"])}</p></noscript>',
+        '<p class="wa-pc-status" role="status" data-checklist-status>'
+        f"{escape(text['ui_loading'])}</p>",
+        f'<form class="wa-pc-form" data-checklist-form aria-label="{escape(text["ui_form"])}"'
+        " novalidate>",
+        '<div class="wa-pc-row">',
+        _text_field("company", text, required="", maxlength="200", autocomplete="organization"),
+        _text_field("bm_id", text, inputmode="numeric", maxlength="20", spellcheck="false"),
+        "</div>",
+        '<div class="wa-pc-row">',
+        _text_field("manager_name", text, maxlength="200"),
+        _text_field("manager_contact", text, maxlength="200"),
+        "</div>",
+        '<div class="wa-pc-row">',
+        _text_field("start_date", text, type="date", required=""),
+        "<div>",
+        _check_field("name_change", text),
+        _check_field("description_change", text),
+        "</div>",
+        "</div>",
+        '<fieldset class="wa-pc-templates" aria-describedby="wa-pc-templates-hint">'
+        f"<legend>{escape(text['field_templates'])}</legend>"
+        f'<p class="wa-pc-hint" id="wa-pc-templates-hint">{escape(text["ui_templates_hint"])}</p>'
+        "<div data-templates></div>"
+        '<p class="wa-pc-error" data-field-error="templates"></p>'
+        f"<p>{_button('ui_add_template', text, 'add-template')} "
+        f"<span data-from-checker hidden>{_button('ui_from_checker', text, 'from-checker')}"
+        "</span></p></fieldset>",
+        "</form>",
+        f'<div class="wa-pc-actions" role="group" aria-label="{escape(text["ui_actions"])}">',
+        _button("ui_print", text, "print", primary=True),
+        _button("ui_export", text, "export"),
+        f'<label class="md-button wa-pc-import">{escape(text["ui_import"])}'
+        '<input type="file" accept=".json,application/json" data-action="import"'
+        ' class="wa-pc-visually-hidden"></label>',
+        _button("ui_share", text, "share"),
+        _button("ui_reset", text, "reset"),
+        "</div>",
+        '<div class="wa-pc-share" data-share hidden>'
+        f'<label for="wa-pc-share-link">{escape(text["ui_share_hint"])}</label>'
+        '<input type="text" id="wa-pc-share-link" readonly data-share-link></div>',
+        '<p class="wa-pc-announce" role="status" aria-live="polite" data-checklist-announce></p>',
+        f'<section class="wa-pc-result" aria-label="{escape(text["ui_result"])}"'
+        " data-checklist-result></section>",
+        f'<script type="module" src="{root}assets/checklist/page.mjs"></script>',
+        "</div>",
+    ]
+    return "\n".join(parts)
+
+
+def checklist_page(lang: str, page_url: str, project_root: Path, process: Process) -> str:
+    """The widget for a page of this build: the checker's archive and snapshot, the process."""
+    from macros.checker_assets import build_archive, pyodide_version, snapshot_name
+
+    archive = build_archive(project_root)
+    snapshot = snapshot_name(archive, pyodide_version(project_root / "node_modules"))
+    return render_widget(lang, page_url, archive.name, process_to_json(process), snapshot)

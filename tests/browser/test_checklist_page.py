@@ -1,0 +1,321 @@
+"""The personal checklist page in real Chromium: same steps and dates as the CLI, saved state,
+export/import, share link, print to PDF, accessibility, nothing sent to another origin."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.checker_widget import CHECKER_STORAGE_KEY
+from macros.checklist import ANSWER_KEYS
+from macros.checklist_cli import main as cli_main
+from macros.checklist_widget import STORAGE_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+ROOT_SELECTOR = "[data-checklist]"
+SETTLED = """() => {
+  const r = document.querySelector('[data-checklist]');
+  return r.dataset.checklistState === 'ready'
+    && (r.dataset.checklistShown || '0') === (r.dataset.checklistRevision || '0');
+}"""
+STEPS = """() => [...document.querySelectorAll('[data-checklist-result] li[data-step]')].map(
+  (n) => ({id: n.dataset.step, start: n.dataset.start, end: n.dataset.end,
+           box: n.querySelector(':scope > .wa-pc-step-head > input[type=checkbox]') !== null}))"""
+ANSWERS: dict[str, Any] = {
+    "company": "ООО «Ромашка & Co»",
+    "bm_id": "123456789012345",
+    "manager_name": "Анна Петрова",
+    "manager_contact": "anna@example.com",
+    "start_date": "2026-12-02",
+    "name_change": False,
+    "description_change": True,
+    "templates": [
+        {"name": "order_shipped", "body": "Ваш заказ {{1}} передан в службу доставки."},
+        {"name": "sale", "body": "Скидка 30% на всё до пятницы!"},
+    ],
+}
+
+
+def _path(lang: str) -> str:
+    return "en/checklist/" if lang == "en" else "checklist/"
+
+
+def open_checklist(page: Any, url: str) -> Any:
+    """Open the page and wait until Python answered for what the form holds."""
+    page.goto(url)
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-state=ready]", timeout=90_000)
+    page.wait_for_function(SETTLED)
+    return page
+
+
+def fill(page: Any, answers: dict[str, Any]) -> None:
+    """Type the answers into the form as a reader would, then wait for the checklist."""
+    for key in ("company", "bm_id", "manager_name", "manager_contact", "start_date"):
+        page.fill(f"[name={key}]", answers[key])
+    for key in ("name_change", "description_change"):
+        page.set_checked(f"[name={key}]", answers[key])
+    for template in answers["templates"]:
+        page.click("[data-action=add-template]")
+        block = page.locator("[data-template-block]").last
+        block.locator("[data-template-field=name]").fill(template["name"])
+        block.locator("textarea[name=templates]").fill(template["body"])
+    page.wait_for_function(SETTLED)
+
+
+def cli_json(answers: dict[str, Any], lang: str, tmp_path: Path) -> dict[str, Any]:
+    """What ``wa-checklist --format json`` says for the same answers."""
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    assert cli_main([str(path), "--lang", lang, "--format", "json"], stdout=out) == 0
+    return json.loads(out.getvalue())
+
+
+def cli_steps(answers: dict[str, Any], lang: str, tmp_path: Path) -> list[dict[str, Any]]:
+    """The CLI's steps as the page marks them (id, start, end, a checkbox)."""
+    data = cli_json(answers, lang, tmp_path)
+    return [
+        {"id": s["id"], "start": s["start"], "end": s["end"], "box": True} for s in data["steps"]
+    ]
+
+
+@pytest.fixture
+def fresh_context(browser: Any, requests_log: Any) -> Iterator[Any]:
+    """A second, empty browser context (another reader's browser), recorded like `page`."""
+    context = browser.new_context(service_workers="block")
+    context.on("request", lambda request: requests_log.urls.append(request.url))
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def pdf_pages(page: Any, path: Path) -> list[str]:
+    """Print the page to an A4 PDF and return each page's text (whitespace squeezed)."""
+    from pypdf import PdfReader
+
+    page.pdf(path=str(path), format="A4", print_background=True)
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
+
+
+# Each test opens the page as few times as it can: every load starts Pyodide (~10 s).
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_page_cli_and_pdf_agree_and_the_page_is_accessible(
+    page: Any, site_server: Any, requests_log: Any, axe: Any, tmp_path: Path, lang: str
+) -> None:
+    open_checklist(page, site_server.url(_path(lang)))
+    fill(page, ANSWERS)
+    # the same steps, dates and titles as wa-checklist, each with a real checkbox
+    shown = page.evaluate(STEPS)
+    cli = cli_json(ANSWERS, lang, tmp_path)
+    assert shown == cli_steps(ANSWERS, lang, tmp_path)
+    ids = [s["id"] for s in shown]
+    assert "change_description" in ids
+    assert "approve_name" not in ids
+    titles = page.locator("[data-checklist-result] .wa-pc-step-title").all_inner_texts()
+    assert titles == [s["title"] for s in cli["steps"]]
+    assert page.locator("[data-checklist-result] [data-warning]").count() == len(cli["warnings"])
+    # the PDF: the company on every page, every applicable step and none that does not apply
+    pages = pdf_pages(page, tmp_path / "checklist.pdf")
+    text = " ".join(pages)
+    every_step = cli_json({**ANSWERS, "name_change": True}, lang, tmp_path)["steps"]
+    for step in every_step:
+        assert (" ".join(step["title"].split()) in text) == (step["id"] in ids), step["id"]
+    for page_text in pages:
+        assert ANSWERS["company"] in page_text
+    assert "Анна Петрова" in text
+    assert "123456789012345" in text
+    # axe-core, with a field error on screen too; and nothing left the site's origin
+    assert axe(page) == []
+    page.fill("[name=bm_id]", "12ab")
+    page.wait_for_function(SETTLED)
+    assert axe(page) == []
+    requests_log.assert_same_origin()
+
+
+def test_conditions_bm_id_templates_and_print(page: Any, site_server: Any) -> None:
+    open_checklist(page, site_server.url("en/checklist/"))
+    fill(page, ANSWERS)
+    # a name change adds its steps and the warning; without it, neither
+    assert page.locator("[data-warning=approve_name]").count() == 0
+    page.check("[name=name_change]")
+    page.wait_for_function(SETTLED)
+    assert {"approve_name", "change_name"} <= {s["id"] for s in page.evaluate(STEPS)}
+    assert "two-factor" in page.locator("[data-warning=approve_name]").inner_text()
+    # the templates are checked by the validator in the same worker
+    items = page.locator("[data-checklist-result] [data-template]")
+    assert items.count() == 2
+    assert "wa-pc-template--bad" in (items.nth(1).get_attribute("class") or "")
+    assert page.locator("[data-warning=templates_errors]").count() == 1
+    summary = page.locator("[data-checklist-result] .wa-pc-summary").inner_text()
+    assert "Скидка 30% на всё до пятницы!" in summary
+    # the BM ID: a plain message naming the field, gone once it is digits
+    page.fill("[name=bm_id]", "1234-5678")
+    page.wait_for_function(SETTLED)
+    message = page.locator("[data-field-error=bm_id]").inner_text()
+    assert message.startswith("bm_id: ")
+    assert "digits" in message
+    assert page.get_attribute("[name=bm_id]", "aria-invalid") == "true"
+    page.fill("[name=bm_id]", "98765432101")
+    page.wait_for_function(SETTLED)
+    assert page.locator("[data-field-error=bm_id]").inner_text() == ""
+    # the print button, and the print layout: no chrome, drawn boxes, steps kept whole
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }")
+    page.click("[data-action=print]")
+    assert page.evaluate("() => window.__printed") == 1
+    page.check("#wa-pc-send_questionnaire")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar', '.md-footer', '[data-checklist-form]',
+                  '.wa-pc-actions'].map((s) => {
+          const n = document.querySelector(s);
+          return n === null || getComputedStyle(n).display === 'none';
+        })"""
+    )
+    assert all(hidden)
+    step = page.locator("li[data-step=send_questionnaire]")
+    assert step.evaluate("(n) => getComputedStyle(n).breakInside") == "avoid"
+    box = page.locator("#wa-pc-send_questionnaire")
+    assert box.evaluate("(n) => getComputedStyle(n).appearance") == "none"
+    assert box.evaluate("(n) => getComputedStyle(n).borderTopStyle") == "solid"
+    css = page.evaluate("() => document.querySelector('style[data-checklist-print]').textContent")
+    assert "@top-left" in css
+    assert "Ромашка" in css
+
+
+def test_answers_and_ticks_survive_a_reload_and_a_closed_tab(page: Any, site_server: Any) -> None:
+    url = site_server.url("checklist/")
+    open_checklist(page, url)
+    fill(page, ANSWERS)
+    page.check("#wa-pc-send_questionnaire")
+    page.check("#wa-pc-company_details-2")
+    before = page.evaluate(STEPS)
+    open_checklist(page, url)
+    for key in ("company", "bm_id", "manager_name", "manager_contact", "start_date"):
+        assert page.input_value(f"[name={key}]") == ANSWERS[key]
+    assert page.is_checked("[name=description_change]")
+    assert not page.is_checked("[name=name_change]")
+    bodies = page.locator("textarea[name=templates]")
+    assert [bodies.nth(i).input_value() for i in range(bodies.count())] == [
+        t["body"] for t in ANSWERS["templates"]
+    ]
+    assert page.is_checked("#wa-pc-send_questionnaire")
+    assert page.is_checked("#wa-pc-company_details-2")
+    assert not page.is_checked("#wa-pc-company_details-1")
+    assert page.evaluate(STEPS) == before
+    other = page.context.new_page()  # the tab closed, the site opened again
+    page.close()
+    open_checklist(other, url)
+    assert other.input_value("[name=company]") == ANSWERS["company"]
+    assert other.is_checked("#wa-pc-send_questionnaire")
+    assert other.is_checked("#wa-pc-company_details-2")
+
+
+BAD_FILES = [
+    ("notes.json", "this is not JSON"),
+    ("package.json", '{"name": "left-pad", "version": "1.0.0"}'),
+    ("answers.json", json.dumps({**ANSWERS, "bm_id": "12x45"})),
+    ("answers.json", json.dumps({**ANSWERS, "start_date": "02.12.2026"})),
+]
+
+
+def test_export_import_bad_files_and_start_over(
+    page: Any, site_server: Any, tmp_path: Path
+) -> None:
+    open_checklist(page, site_server.url("en/checklist/"))
+    fill(page, ANSWERS)
+    page.check("#wa-pc-registration")
+    before = page.evaluate(STEPS)
+    with page.expect_download() as download:
+        page.click("[data-action=export]")
+    exported = tmp_path / "exported.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert tuple(data) == ANSWER_KEYS
+    assert data["company"] == ANSWERS["company"]
+    assert cli_steps(data, "en", tmp_path) == before  # the exported file is a CLI answers file
+    # a bad or foreign file: a plain error, and nothing changes
+    for name, content in BAD_FILES:
+        path = tmp_path / "bad" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        page.evaluate(
+            "() => { delete document.querySelector('[data-checklist]').dataset.checklistImport; }"
+        )
+        page.set_input_files("input[data-action=import]", str(path))
+        page.wait_for_function(
+            "() => document.querySelector('[data-checklist]').dataset.checklistImport === 'error'"
+        )
+        assert "Nothing has changed" in page.locator("[data-checklist-announce]").inner_text()
+        assert page.input_value("[name=company]") == ANSWERS["company"]
+        assert page.evaluate(STEPS) == before
+    # "Start over" asks first: dismissed, nothing changes; accepted, all is cleared
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("[data-action=reset]")
+    assert page.input_value("[name=company]") == ANSWERS["company"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action=reset]")
+    page.wait_for_function(SETTLED)
+    assert page.evaluate(STEPS) == []
+    assert page.input_value("[name=company]") == ""
+    saved = page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE_KEY)}))")
+    assert saved["ticks"] == {}
+    # importing the exported file gives the same checklist back
+    page.set_input_files("input[data-action=import]", str(exported))
+    page.wait_for_function(
+        "() => document.querySelector('[data-checklist]').dataset.checklistImport === 'ok'"
+    )
+    page.wait_for_function(SETTLED)
+    assert page.evaluate(STEPS) == before
+    assert page.input_value("[name=company]") == ANSWERS["company"]
+
+
+def test_the_share_link_reproduces_the_checklist_elsewhere(
+    page: Any, site_server: Any, fresh_context: Any, requests_log: Any
+) -> None:
+    open_checklist(page, site_server.url("checklist/", kit=True))
+    fill(page, {**ANSWERS, "name_change": True})
+    before = page.evaluate(STEPS)
+    page.click("[data-action=share]")
+    link = page.input_value("[data-share-link]")
+    assert "#answers=" in link
+    assert "Ромашка" not in link  # encoded, not readable text in the address
+    other = fresh_context.new_page()
+    open_checklist(other, link)
+    assert other.evaluate(STEPS) == before
+    assert other.input_value("[name=company]") == ANSWERS["company"]
+    assert other.locator("[data-checklist]").get_attribute("data-checklist-notice") == "link"
+    assert "#" not in other.url  # taken into the form and the saved state, then dropped
+    assert [u for u in requests_log.urls if "answers=" in u] == []  # never sent to the server
+    requests_log.assert_same_origin()
+
+
+def test_a_damaged_state_is_reported_and_a_checker_template_can_be_taken(
+    page: Any, site_server: Any
+) -> None:
+    page.goto(site_server.url(""))  # the same origin, without starting Python
+    saved = {"template": {"name": "from_checker", "body": "Заказ {{1}} готов к выдаче."}}
+    page.evaluate(
+        "([key, broken, checkerKey, template]) => {"
+        " localStorage.setItem(key, broken); localStorage.setItem(checkerKey, template); }",
+        [STORAGE_KEY, '{"version": 1, "ans', CHECKER_STORAGE_KEY, json.dumps(saved)],
+    )
+    open_checklist(page, site_server.url("checklist/"))
+    assert page.locator(ROOT_SELECTOR).get_attribute("data-checklist-notice") == "corrupt"
+    assert page.locator("[data-checklist-announce]").inner_text()
+    assert page.input_value("[name=company]") == ""
+    fill(page, {**ANSWERS, "templates": []})
+    assert len(page.evaluate(STEPS)) > 5
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE_KEY)}))")
+    assert stored["answers"]["company"] == ANSWERS["company"]  # the page recovered and saves
+    page.click("[data-action=from-checker]")
+    page.wait_for_function(SETTLED)
+    assert page.input_value("textarea[name=templates]") == "Заказ {{1}} готов к выдаче."
+    assert "from_checker" in page.locator("[data-checklist-result] [data-template]").inner_text()
