@@ -278,6 +278,13 @@ def test_rule_links_point_into_the_rule_reference(ru_checker: Any, site_server: 
     )
     assert hrefs
     assert all(h.startswith(site_server.url("rules/#")) for h in hrefs)
+    rules = ru_checker.context.new_page()
+    try:
+        rules.goto(hrefs[0])
+        anchor = hrefs[0].split("#", 1)[1]
+        assert rules.locator(f"[id='{anchor}']").count() == 1
+    finally:
+        rules.close()
 
 
 def test_english_page_speaks_english(page: Any, site_server: Any, tmp_path: Path) -> None:
@@ -366,3 +373,44 @@ def test_falls_back_to_a_plain_start_without_the_snapshot(page: Any, site_server
     open_checker(page, site_server.url("checker/"))
     assert page.evaluate("window.kitChecker.timings.snapshot") is False
     assert "variables.at_start" in set_fields(page, {"body": "{{1}}, ваш заказ готов."})
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "csv"])
+def test_bulk_file_upload_equals_cli(
+    page: Any, site_server: Any, tmp_path: Path, suffix: str
+) -> None:
+    templates = [
+        {"name": "order_shipped", "body": "Здравствуйте, {{1}}! Заказ {{2}} в пути. Спасибо!"},
+        {"name": "Sale Now", "body": "{{1}} Скидка 50% на всё! 🎉", "footer": "Магазин"},
+        {"name": "empty_body", "body": ""},
+    ]
+    source = tmp_path / f"templates.{suffix}"
+    if suffix == "yaml":
+        source.write_text(yaml.safe_dump(templates, allow_unicode=True), encoding="utf-8")
+    else:
+        rows = ["name,body,footer"] + [
+            ",".join(
+                json.dumps(t.get(k, ""), ensure_ascii=False) for k in ("name", "body", "footer")
+            )
+            for t in templates
+        ]
+        source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "validator", "--json", str(source)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    expected = json.loads(result.stdout)
+    open_checker(page, site_server.url("checker/"))
+    page.set_input_files("[data-bulk-file]", str(source))
+    page.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    rows = page.eval_on_selector_all(
+        ".kit-checker-table tbody tr",
+        "rows => rows.map(r => [...r.querySelectorAll('[data-rule]')].map(n => n.dataset.rule))",
+    )
+    assert rows == [[f["rule"] for f in t["findings"]] for t in expected["templates"]]
+    assert page.locator(".kit-checker-table tbody tr[data-ok=false]").count() == sum(
+        1 for t in expected["templates"] if not t["ok"]
+    )
