@@ -406,3 +406,16 @@ def test_the_built_page_names_inputs_by_the_answers_keys(built_site: Path, page:
     assert "page.mjs" in html
     assert (built_site / "process.json").is_file()
     assert (built_site / "assets" / "checklist" / "checklist.css").is_file()
+
+
+def test_every_text_has_both_languages_with_the_same_placeholders() -> None:
+    import string
+    import tomllib
+
+    from macros.checklist import LABELS_FILE
+
+    texts = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    for key, pair in texts.items():
+        assert set(pair) == {"ru", "en"}, key
+        names = [{f[1] for f in string.Formatter().parse(pair[lang]) if f[1]} for lang in pair]
+        assert names[0] == names[1], key

@@ -70,6 +70,7 @@ function setup(root) {
       const n = i + 1;
       block.querySelector("legend").textContent = fmt(labels.ui_template, { n });
       block.querySelector("[data-template-name-label]").textContent = fmt(labels.ui_template_name, { n });
+      block.querySelector("[data-template-body-label]").textContent = fmt(labels.ui_template_body, { n });
       block.querySelector("[data-action=remove-template]").textContent = fmt(labels.ui_remove_template, { n });
     });
   }
@@ -85,7 +86,7 @@ function setup(root) {
     const block = el("fieldset", { cls: "wa-pc-template-block", attrs: { "data-template-block": "" } }, [
       el("legend"),
       el("div", { cls: "wa-pc-field" }, [el("label", { attrs: { for: nameInput.id, "data-template-name-label": "" } }), nameInput]),
-      el("div", { cls: "wa-pc-field" }, [el("label", { text: labels.field_templates, attrs: { for: bodyInput.id, class: "wa-pc-visually-hidden" } }), bodyInput]),
+      el("div", { cls: "wa-pc-field" }, [el("label", { attrs: { for: bodyInput.id, "data-template-body-label": "" } }), bodyInput]),
       el("p", {}, [remove]),
     ]);
     templateExtras.set(block, extra);
