@@ -135,8 +135,9 @@ def pyodide_version(node_modules: Path) -> str:
 
 
 def snapshot_name(archive: Archive, version: str) -> str:
-    """Site path of the memory snapshot made from this archive and this Pyodide version."""
-    return archive.name.removesuffix(".tar.gz") + f".pyodide-{version}.snapshot"
+    """Site path of the snapshot made from this archive, Pyodide version and snapshot script."""
+    script = hashlib.sha256(SNAPSHOT_SCRIPT.read_bytes()).hexdigest()[:8]
+    return archive.name.removesuffix(".tar.gz") + f".pyodide-{version}.{script}.snapshot"
 
 
 def build_snapshot(node_modules: Path, archive: Archive) -> tuple[str, Path]:

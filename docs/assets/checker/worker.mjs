@@ -7,6 +7,7 @@
 // Payloads cross into Python as JSON strings and come back as JSON strings: no PyProxy leaks,
 // and no Python source is ever posted or run from a message.
 
+import { expandSnapshot } from "./sparse.mjs";
 import { archiveFormat, canUntar, untarInto } from "./untar.mjs";
 
 const ARCHIVE_DIR = "/lib/kit";
@@ -117,7 +118,7 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     // Everything the start needs is requested at once, not one after another.
     const quiet = (promise) => (promise && promise.catch(() => {}), promise);
     const archive = quiet(bytes(archiveURL));
-    const snapshot = snapshotURL ? quiet(bytes(snapshotURL)) : null;
+    const snapshot = snapshotURL ? quiet(bytes(snapshotURL).then(expandSnapshot)) : null;
     const runtime = import(new URL("pyodide.mjs", indexURL).href);
     const asmModule = snapshot ? quiet(import(new URL("pyodide.asm.mjs", indexURL).href)) : null;
     pyodide = await stage("runtime", timings, async () => {
