@@ -152,3 +152,12 @@ def test_a_missing_file_and_bad_usage_exit_2(tmp_path: Path) -> None:
     )
     assert usage.returncode == 2
     assert "Traceback" not in usage.stderr
+
+
+@pytest.mark.parametrize("page", ["checklist.md", "checklist.en.md"])
+def test_the_answers_file_shown_on_the_page_works(tmp_path: Path, page: str) -> None:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    code, out, err = _run(tmp_path, "a.yml", example, "--format", "json")
+    assert (code, err) == (0, "")
+    assert "change_description" in {s["id"] for s in json.loads(out)["steps"]}
