@@ -319,3 +319,30 @@ def test_a_damaged_state_is_reported_and_a_checker_template_can_be_taken(
     page.wait_for_function(SETTLED)
     assert page.input_value("textarea[name=templates]") == "Заказ {{1}} готов к выдаче."
     assert "from_checker" in page.locator("[data-checklist-result] [data-template]").inner_text()
+
+
+def test_the_template_typed_on_the_checker_page_can_be_taken(page: Any, site_server: Any) -> None:
+    page.goto(site_server.url("en/checker/"))
+    page.wait_for_selector("[data-checker][data-checker-state=ready]", timeout=90_000)
+    page.fill("[data-checker-form] [data-field=name]", "pickup_ready")
+    page.fill("[data-checker-form] [data-field=body]", "Your order {{1}} is ready for pickup.")
+    page.wait_for_function(
+        "() => { const r = document.querySelector('[data-checker]');"
+        " return r.dataset.checkerShown === r.dataset.checkerRevision; }"
+    )
+    open_checklist(page, site_server.url("en/checklist/"))
+    fill(page, {**ANSWERS, "templates": []})
+    page.click("[data-action=from-checker]")
+    page.wait_for_function(SETTLED)
+    assert page.input_value("textarea[name=templates]") == "Your order {{1}} is ready for pickup."
+    assert "pickup_ready" in page.locator("[data-checklist-result] [data-template]").inner_text()
+
+
+def test_a_runtime_that_cannot_start_gives_the_error_state(page: Any, site_server: Any) -> None:
+    page.route("**/assets/pyodide/**", lambda route: route.abort())
+    page.goto(site_server.url("en/checklist/"))
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-state=error]", timeout=60_000)
+    assert "wa-checklist" in page.locator("[data-checklist-status]").inner_text()
+    page.fill("[name=company]", "Still typed")  # the form still works and keeps the answers
+    saved = page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE_KEY)}))")
+    assert saved["answers"]["company"] == "Still typed"

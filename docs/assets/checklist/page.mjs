@@ -220,7 +220,7 @@ function setup(root) {
     if (!looksLikeAnswers(data, keys)) return fail(labels.ui_import_foreign);
     const answers = normalise(data, keys);
     try {
-      await client.ready;
+      await started; // Python and process.json both loaded
       const model = await request(answers);
       if (model.invalid) return fail(model.invalid.message);
     } catch (error) {
@@ -339,9 +339,11 @@ function setup(root) {
     if (!r.ok) throw new Error(`process.json: HTTP ${r.status}`);
     return r.text();
   });
-  Promise.all([client.start(), processLoaded]).then(
-    async ([, text]) => {
-      processText = text;
+  const started = Promise.all([client.start(), processLoaded]).then(([, text]) => {
+    processText = text;
+  });
+  started.then(
+    async () => {
       status.textContent = labels.ui_ready;
       await compute();
       setState("ready");
