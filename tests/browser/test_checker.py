@@ -414,3 +414,15 @@ def test_bulk_file_upload_equals_cli(
     assert page.locator(".kit-checker-table tbody tr[data-ok=false]").count() == sum(
         1 for t in expected["templates"] if not t["ok"]
     )
+
+
+def test_typing_before_ready_is_checked_once_ready(page: Any, site_server: Any) -> None:
+    page.goto(site_server.url("checker/"), wait_until="domcontentloaded")
+    page.fill("[data-field=body]", "{{1}}, ваш заказ готов.")
+    assert page.get_attribute("[data-checker]", "data-checker-state") in {"loading", "ready"}
+    page.wait_for_selector(READY, timeout=90_000)
+    page.wait_for_function(SHOWN)
+    rules = page.eval_on_selector_all(
+        "[data-findings] [data-rule]", "ns => ns.map(n => n.dataset.rule)"
+    )
+    assert "variables.at_start" in rules
