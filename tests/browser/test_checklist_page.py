@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from macros.checker_widget import CHECKER_STORAGE_KEY
-from macros.checklist import ANSWER_KEYS
+from macros.checklist import ANSWER_KEYS, labels
 from macros.checklist_cli import main as cli_main
 from macros.checklist_widget import STORAGE_KEY
 
@@ -287,10 +287,21 @@ def test_the_share_link_reproduces_the_checklist_elsewhere(
     link = page.input_value("[data-share-link]")
     assert "#answers=" in link
     assert "Ромашка" not in link  # encoded, not readable text in the address
+    fresh_context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=site_server.origin
+    )
     other = fresh_context.new_page()
     open_checklist(other, link)
     assert other.evaluate(STEPS) == before
     assert other.input_value("[name=company]") == ANSWERS["company"]
+    other.click("[data-action=copy-summary]")  # the questionnaire summary, ready to send
+    other.wait_for_function(
+        "(done) => document.querySelector('[data-checklist-announce]').textContent === done",
+        arg=labels("ru")["ui_copied"],
+    )
+    copied = other.evaluate("() => navigator.clipboard.readText()")
+    assert ANSWERS["company"] in copied
+    assert ANSWERS["templates"][1]["body"] in copied
     assert other.locator("[data-checklist]").get_attribute("data-checklist-notice") == "link"
     assert "#" not in other.url  # taken into the form and the saved state, then dropped
     assert [u for u in requests_log.urls if "answers=" in u] == []  # never sent to the server
