@@ -79,8 +79,10 @@ async function bytes(url) {
  * Pyodide 314's restoreSnapshot() copies the snapshot into the module's own memory without
  * growing it first; grow the fresh instance's memory to the snapshot's size before use.
  */
-function growingForSnapshot(createPyodideModule) {
-  return (settings) => {
+function growingForSnapshot(asmModule) {
+  // Async, so loadPyodide() can start (and fetch the WebAssembly) while pyodide.asm.mjs loads.
+  return async (settings) => {
+    const { default: createPyodideModule } = await asmModule;
     const instantiate = settings.instantiateWasm;
     settings.instantiateWasm = (imports, done) =>
       instantiate(imports, (instance, module) => {
@@ -97,11 +99,10 @@ function growingForSnapshot(createPyodideModule) {
 async function fromSnapshot(indexURL, snapshot, asmModule, loadPyodide) {
   if (!snapshot) return null;
   try {
-    const { default: createPyodideModule } = await asmModule;
     return await loadPyodide({
       indexURL,
       _loadSnapshot: snapshot,
-      createPyodideModule: growingForSnapshot(createPyodideModule),
+      createPyodideModule: growingForSnapshot(asmModule),
       stdout: () => {},
       stderr: () => {},
     });
