@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import posixpath
+from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,34 @@ from macros.model import Process, process_to_json
 
 STORAGE_KEY = "wa-kit:checklist:v1"
 SHARE_PARAM = "answers"
+
+
+def _docs_url(path: str, *, directory_urls: bool) -> str:
+    """The site URL of a docs page (``prepare.md`` → ``prepare/`` or ``prepare.html``)."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def guide_urls(
+    pages: Iterable[str], page_url: str, page_src: str = "checklist.md"
+) -> dict[str, str]:
+    """Each guide page (``prepare.md``) as a link relative to this page (``../prepare/``).
+
+    The page's own URL tells the URL style (``…/checklist/`` or ``…/checklist.html``); the
+    links stay inside the page's language, as the guide's pages sit beside it.
+    """
+    directory_urls = not page_url.endswith(".html")
+    here = _docs_url(page_src, directory_urls=directory_urls)
+    base = here if directory_urls else posixpath.dirname(here)
+    out = {}
+    for page in pages:
+        path = page.partition("#")[0]
+        link = posixpath.relpath(_docs_url(path, directory_urls=directory_urls) or ".", base or ".")
+        out[path] = f"{link}/" if directory_urls else link
+    return out
 
 
 def _attrs(values: Mapping[str, str]) -> str:
@@ -61,7 +90,11 @@ def _button(key: str, text: Mapping[str, str], action: str, *, primary: bool = F
 
 
 def render_widget(
-    lang: str, page_url: str, archive: str, process: Mapping[str, Any], snapshot: str = ""
+    lang: str,
+    page_url: str,
+    archive: str,
+    process: Mapping[str, Any],
+    snapshot: str = "",
 ) -> str:
     """The checklist widget's HTML for one language (the form works before Python is ready)."""
     text = labels(lang)
@@ -73,6 +106,7 @@ def render_widget(
         "storageKey": STORAGE_KEY,
         "checkerStorageKey": CHECKER_STORAGE_KEY,  # read only: the checker's last template
         "shareParam": SHARE_PARAM,
+        "guideUrls": guide_urls({step["page"] for step in process["steps"]}, page_url),
     }
     config_json = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     data = {

@@ -419,3 +419,14 @@ def test_every_text_has_both_languages_with_the_same_placeholders() -> None:
         assert set(pair) == {"ru", "en"}, key
         names = [{f[1] for f in string.Formatter().parse(pair[lang]) if f[1]} for lang in pair]
         assert names[0] == names[1], key
+
+
+def test_guide_links_are_relative_to_the_checklist_page() -> None:
+    from macros.checklist_widget import guide_urls
+
+    pages = {step.page for step in PROCESS.steps} | {"index.md"}
+    for url in ("checklist/", "en/checklist/"):
+        links = guide_urls(pages, url)
+        assert links["registration.md"] == "../registration/"
+        assert links["index.md"] == "../"
+    assert guide_urls(pages, "en/checklist.html")["registration.md"] == "registration.html"

@@ -122,6 +122,12 @@ def test_page_cli_and_pdf_agree_and_the_page_is_accessible(
     titles = page.locator("[data-checklist-result] .wa-pc-step-title").all_inner_texts()
     assert titles == [s["title"] for s in cli["steps"]]
     assert page.locator("[data-checklist-result] [data-warning]").count() == len(cli["warnings"])
+    # each step links to its section of the guide, in the same language
+    link = page.locator("li[data-step=registration] a.wa-pc-more")
+    target = link.evaluate("(a) => a.href").removeprefix(site_server.origin + "/")
+    assert target == ("en/" if lang == "en" else "") + "registration/#duration"
+    html = (site_server.root / target.partition("#")[0] / "index.html").read_text(encoding="utf-8")
+    assert 'id="duration"' in html
     # the PDF: the company on every page, every applicable step and none that does not apply
     pages = pdf_pages(page, tmp_path / "checklist.pdf")
     text = " ".join(pages)

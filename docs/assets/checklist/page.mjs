@@ -147,7 +147,7 @@ function setup(root) {
     lastModel = model;
     clearFieldErrors();
     result.classList.remove("wa-pc-result--stale");
-    renderChecklist(result, model, ticks, labels);
+    renderChecklist(result, model, ticks, labels, config.guideUrls);
     setPrintStyle(model.print_css);
     root.dataset.checklistSteps = String(model.steps.length);
   }

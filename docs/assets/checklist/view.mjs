@@ -22,13 +22,22 @@ function tickBox(id, key, checked) {
   return box;
 }
 
-function stepNode(step, ticks) {
+/** A link to the step's section of the guide (on screen only; paper gets the steps alone). */
+function guideLink(step, guide, labels) {
+  const [path, anchor] = String(step.page || "").split("#");
+  if (!guide || !(path in guide)) return null;
+  const href = guide[path] + (anchor ? `#${anchor}` : "");
+  return el("a", { cls: "wa-pc-more wa-pc-screen-only", text: labels.doc_more, attrs: { href } });
+}
+
+function stepNode(step, ticks, guide, labels) {
   const id = `wa-pc-${step.id}`;
   const meta = el("p", { cls: "wa-pc-meta" }, [
     el("span", { cls: `wa-pc-owner wa-pc-owner--${step.owner_id}`, text: step.owner }),
     document.createTextNode(" · "),
     el("time", { cls: "wa-pc-when", text: step.when, attrs: { datetime: step.start } }),
     step.condition ? el("span", { cls: "wa-pc-condition", text: step.condition }) : null,
+    guideLink(step, guide, labels),
   ]);
   const items = el(
     "ul",
@@ -108,11 +117,11 @@ export function progress(container) {
 }
 
 /** Draw the whole checklist into `container` from the Python model. */
-export function renderChecklist(container, model, ticks, labels) {
+export function renderChecklist(container, model, ticks, labels, guide) {
   const steps = byPhase(model.steps).map((group) =>
     el("div", { cls: "wa-pc-phase", attrs: { "data-phase": group.phase } }, [
       el("h4", { text: group.title }),
-      el("ol", { cls: "wa-pc-steps" }, group.steps.map((step) => stepNode(step, ticks))),
+      el("ol", { cls: "wa-pc-steps" }, group.steps.map((step) => stepNode(step, ticks, guide, labels))),
     ]),
   );
   const parts = [
