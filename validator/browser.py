@@ -19,7 +19,7 @@ def _lang(value: Any) -> str:
 
 
 def _error(message: str) -> str:
-    return json.dumps({"error": {"message": message}}, ensure_ascii=False)
+    return json.dumps({"error": {"message": message}})
 
 
 def _response(templates: list[Any], lang: str, mode: str = "provider") -> str:
@@ -27,7 +27,7 @@ def _response(templates: list[Any], lang: str, mode: str = "provider") -> str:
         check(t if isinstance(t, Mapping) else {"body": t if isinstance(t, str) else ""}, mode)
         for t in templates
     ]
-    return json.dumps({"templates": [r.to_dict(lang) for r in reports]}, ensure_ascii=False)
+    return json.dumps({"templates": [r.to_dict(lang) for r in reports]})
 
 
 def check_json(request: str) -> str:

@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -189,15 +190,20 @@ def _severity(rule: Rule, hit: Hit, mode: str) -> Severity:
 _FIELD_ORDER = {"name": 0, "header": 1, "body": 2, "footer": 3}
 
 
+# A rule reports at most this many places per template: more is noise, and huge input stays fast.
+MAX_HITS_PER_RULE = 50
+
+
 def run(subject: Subject) -> list[Finding]:
     """Every rule on one template: findings sorted by field and position, nested repeats dropped."""
     findings: list[Finding] = []
     for rule in RULES.values():
-        spans: list[tuple[str, int, int]] = []
-        for hit in sorted(rule.hits(subject), key=lambda h: (h.field, h.start, -h.end)):
-            if any(f == hit.field and a <= hit.start and hit.end <= b for f, a, b in spans):
-                continue
-            spans.append((hit.field, hit.start, hit.end))
+        reach: dict[str, int] = {}  # per field, the furthest end of a kept hit
+        hits = islice(rule.hits(subject), MAX_HITS_PER_RULE)
+        for hit in sorted(hits, key=lambda h: (h.field, h.start, -h.end)):
+            if hit.end <= reach.get(hit.field, -1):
+                continue  # inside a hit already kept (sorted by start, so it began earlier)
+            reach[hit.field] = hit.end
             findings.append(
                 Finding(
                     rule.id,

@@ -11,6 +11,9 @@ from validator.model import TEXT_FIELDS, Template
 from validator.placeholders import Placeholder, scan
 from validator.text import Normal, Token, normalise, tokenise
 
+# Placeholders are looked for in the first 64 KiB of a field (64 times the body limit).
+MAX_SCANNED = 65536
+
 
 class Field:
     """One text field (header, body or footer) and everything derived from it, computed lazily."""
@@ -23,9 +26,10 @@ class Field:
     @cached_property
     def placeholders(self) -> list[Placeholder]:
         """Every brace run in the field (valid or not), in order."""
-        if "{" not in self.text and "}" not in self.text:
+        text = self.text[:MAX_SCANNED]
+        if "{" not in text and "}" not in text:
             return []
-        return scan(self.text)
+        return scan(text)
 
     @cached_property
     def normal(self) -> Normal:
