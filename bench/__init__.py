@@ -1,0 +1,1 @@
+"""Benchmarks (run with `python -m bench.<name>`; not part of the test suite)."""
