@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from validator import RULES
+from validator.lexicon import DATA, LANGUAGES
 from validator.registry import FAMILIES, Rule
 
 FAMILY_TITLES = {
@@ -70,6 +71,12 @@ def _escape(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
+def _list_dirs(rule: Rule) -> list[str]:
+    """The data folders (ru, en, common) that hold the rule's word list."""
+    name = f"{rule.match['list']}.txt" if rule.match else ""
+    return [where for where in LANGUAGES if (DATA / where / name).is_file()]
+
+
 def _example_text(example: Any) -> str:
     if not isinstance(example, Mapping):
         return str(example)
@@ -111,8 +118,8 @@ def _rule_section(rule: Rule, lang: str) -> list[str]:
         if key in rule.texts:
             lines += [f"**{labels[key]}.** {_escape(rule.texts[key][lang])}", ""]
     if rule.match is not None:
-        path = f"validator/data/{lang}/{rule.match['list']}.txt"
-        lines += [f"**{labels['list']}:** `{path}`", ""]
+        paths = [f"`validator/data/{where}/{rule.match['list']}.txt`" for where in _list_dirs(rule)]
+        lines += [f"**{labels['list']}:** {', '.join(paths)}", ""]
     lines += [f"**{labels['bad']}:**", "", _code_block(_example_text(rule.bad[lang][0])), ""]
     lines += [f"**{labels['good']}:**", "", _code_block(_example_text(rule.good[lang][0])), ""]
     return lines

@@ -18,7 +18,7 @@ from validator.sources import read
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
-_HEADINGS = {"ru": "{n} шаблонов, с ошибками: {bad}", "en": "{n} templates, with errors: {bad}"}
+_HEADINGS = {"ru": "Шаблонов: {n}, с ошибками: {bad}", "en": "Templates: {n}, with errors: {bad}"}
 
 
 class _Parser(argparse.ArgumentParser):
