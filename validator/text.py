@@ -30,7 +30,9 @@ _LETTER = r"[^\W\d_]"
 _SPACED = re.compile(
     rf"(?<![\w@$]){_LETTER}(?:(?P<sep>[ .·*_\-/|]){_LETTER})(?:(?P=sep){_LETTER}){{1,}}(?![\w@$])"
 )
-_WORD = re.compile(r"[@$]?[^\W_]+(?:[.*·'’@$|!\-]+[^\W_]+)*")
+# Symbols that may hide inside a word (`ск.идка`, `s@le`, `с🔥кидка`, `ски~дка`).
+_INNER = "[.*·'’@$|!\\-_~^/+\u2600-\u27bf\U0001f300-\U0001faff]"
+_WORD = re.compile(rf"[@$]?[^\W_]+(?:{_INNER}+[^\W_]+)*")
 _ALNUM = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?…;\n]+")
 
@@ -209,7 +211,9 @@ def tokenise(normal: Normal) -> list[Token]:
         letters = sum(1 for ch in word if ch.isalpha())
         if letters >= 2 and not word.replace(".", "").replace(",", "").isdigit():
             unmixed = _unmix(word)
-            variant = unmixed.translate(_LEET[script(unmixed)])
+            variant = "".join(
+                ch for ch in unmixed.translate(_LEET[script(unmixed)]) if ch.isalnum()
+            )
             if variant.isalpha() and variant != word:
                 start, end = origin(m.start(), m.end())
                 tokens.append(Token(variant, start, end, sentence, variant=True))
