@@ -134,3 +134,15 @@ def in_footer(s: Subject) -> Iterator[Hit]:
     for p in footer.placeholders:
         if p.name is not None:
             yield Hit("footer", p.start, p.end, {"text": p.text})
+
+
+def example_whitespace(s: Subject) -> Iterator[Hit]:
+    """An example value with a line break, a tab or more than four spaces in a row."""
+    seen: set[str] = set()
+    for p in valid(s.body.placeholders):
+        if p.name is None or p.name in seen:
+            continue
+        seen.add(p.name)
+        value = s.template.example_for(p.name) or ""
+        if "\n" in value or "\t" in value or "     " in value:
+            yield Hit("body", p.start, p.end, {"text": p.text})
