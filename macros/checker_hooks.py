@@ -13,16 +13,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros.checker_assets import (
+    CACHE_DIR,
     CheckerAssetsError,
     build_archive,
     build_snapshot,
     packed_archive,
     pyodide_files,
 )
+from macros.checker_offline import SW_NAME, precache_paths, write_service_worker
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add assets/pyodide/* (from node_modules), the hashed archive and its memory snapshot."""
+    """Add assets/pyodide/* (from node_modules), the hashed archive, its snapshot and sw.js."""
     root = Path(config.config_file_path).resolve().parent
     try:
         runtime = pyodide_files(root / "node_modules")
@@ -34,4 +36,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # From files (not bytes): mkdocs-static-i18n expects every file to have a source path.
     for site_path, source in generated.items():
         files.append(File.generated(config, site_path, abs_src_path=str(source)))
+    precache = precache_paths(f.src_uri for f in files)
+    worker = write_service_worker(precache, CACHE_DIR)
+    files.append(File.generated(config, SW_NAME, abs_src_path=str(worker)))
     return files

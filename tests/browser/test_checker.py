@@ -321,6 +321,36 @@ def test_still_checks_with_the_network_cut(page: Any, site_server: Any) -> None:
         page.context.set_offline(False)
 
 
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+FETCH_FAILS = "(url) => fetch(url).then(r => `HTTP ${r.status}`, () => 'failed')"
+
+
+def test_reloads_and_checks_offline_after_a_first_visit(
+    browser: Any, site_server: Any, requests_log: Any
+) -> None:
+    context = browser.new_context(service_workers="allow")
+    context.on("request", lambda request: requests_log.urls.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        # Under the sub-path: the worker's scope is the site root, not the origin's.
+        open_checker(page, site_server.url("checker/", kit=True))
+        scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+        assert scope == site_server.url("", kit=True)
+        page.wait_for_function(CONTROLLED)
+        context.set_offline(True)
+        # The cut reaches the service worker: a file it never cached cannot be fetched.
+        assert page.evaluate(FETCH_FAILS, "../404.html") == "failed"
+        page.reload()
+        page.wait_for_selector(READY, timeout=90_000)
+        assert "variables.at_start" in set_fields(page, {"body": "{{1}}, ваш заказ готов."})
+        assert page.evaluate("window.kitChecker.timings.snapshot") is True
+    finally:
+        context.set_offline(False)
+        context.close()
+    requests_log.assert_same_origin()
+
+
 @pytest.mark.parametrize("how", ["no-webassembly", "runtime-missing"])
 def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: str) -> None:
     if how == "no-webassembly":

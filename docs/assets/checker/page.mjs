@@ -4,6 +4,9 @@
 import { CheckerClient } from "./client.mjs";
 import { fmt, el, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
 
+// Offline after the first visit (the site's service worker); never blocks or breaks the page.
+import("./offline.mjs").catch(() => {});
+
 const TEXT_FIELDS = ["name", "header", "body", "footer"];
 
 /** Refuse a paste or drop whose text would make the input too long (tooLong(addedLength)). */

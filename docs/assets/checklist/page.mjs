@@ -22,6 +22,9 @@ import {
 } from "./store.mjs";
 import { renderChecklist, setPrintStyle, updateProgress } from "./view.mjs";
 
+// Offline after the first visit (the site's service worker); never blocks or breaks the page.
+import("../checker/offline.mjs").catch(() => {});
+
 const MAX_IMPORT_BYTES = 2_000_000;
 
 function setup(root) {
