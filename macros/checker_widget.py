@@ -6,12 +6,13 @@ takes every human text from the JSON block written here, so it holds no text and
 
 from __future__ import annotations
 
-import json
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
 from html import escape
 from pathlib import Path
+
+from macros.widget_html import config_script, html_attrs, relative_root, runtime_attrs
 
 LABELS_FILE = Path(__file__).with_name("checker_labels.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -32,16 +33,6 @@ def _all_labels() -> dict[str, dict[str, str]]:
 def labels(lang: str) -> dict[str, str]:
     """The widget's texts in one language (ru or en)."""
     return {key: texts[lang] for key, texts in _all_labels().items()}
-
-
-def relative_root(page_url: str) -> str:
-    """The relative path from a page's URL (``en/checker/``) back to the site root (``../../``)."""
-    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
-    return "../" * depth
-
-
-def _attrs(values: Mapping[str, str]) -> str:
-    return "".join(f' {key}="{escape(value, quote=True)}"' for key, value in values.items())
 
 
 def _field(key: str, text: Mapping[str, str], *, multiline: bool = False, hint: str = "") -> str:
@@ -106,13 +97,10 @@ def render_widget(
         "ruleAnchors": dict(sorted(rule_anchors.items())),
         "storageKey": storage_key,
     }
-    config_json = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     data = {
         "data-checker": "",
         "data-checker-state": "loading",
-        "data-pyodide": f"{root}assets/pyodide/",
-        "data-archive": f"{root}{archive}",
-        "data-snapshot": f"{root}{snapshot}",
+        **runtime_attrs(root, archive, snapshot),
         "data-rules-href": "../rules/",
     }
     categories = [("", text["category_none"])] + [(c, c) for c in CATEGORIES]
@@ -123,9 +111,9 @@ def render_widget(
         for key in ("body", "header", "footer", "variables")
     )
     parts = [
-        f'<div class="kit-checker"{_attrs(data)}>',
+        f'<div class="kit-checker"{html_attrs(data)}>',
         f'<link rel="stylesheet" href="{root}assets/checker/checker.css">',
-        f'<script type="application/json" data-checker-config>{config_json}</script>',
+        config_script("data-checker-config", config),
         f'<noscript><p class="kit-checker-status">{escape(text["noscript"])}</p></noscript>',
         f'<p class="kit-checker-status" data-checker-status>{escape(text["loading"])}</p>',
         f'<form class="kit-checker-form" data-checker-form aria-label="{escape(text["form"])}">',

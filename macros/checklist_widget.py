@@ -15,9 +15,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from macros.checker_widget import CHECKER_STORAGE_KEY, relative_root
+from macros.checker_widget import CHECKER_STORAGE_KEY
 from macros.checklist import labels
 from macros.model import Process, process_to_json
+from macros.widget_html import config_script, html_attrs, relative_root, runtime_attrs
 
 STORAGE_KEY = "wa-kit:checklist:v1"
 SHARE_PARAM = "answers"
@@ -51,10 +52,6 @@ def guide_urls(
     return out
 
 
-def _attrs(values: Mapping[str, str]) -> str:
-    return "".join(f' {key}="{escape(value, quote=True)}"' for key, value in values.items())
-
-
 def _text_field(key: str, text: Mapping[str, str], **extra: str) -> str:
     field_id = f"wa-pc-f-{key}"
     hint_key = f"ui_{key}_hint"
@@ -66,7 +63,7 @@ def _text_field(key: str, text: Mapping[str, str], **extra: str) -> str:
     attrs = {"type": "text", "autocomplete": "off", **extra}
     return (
         f'<div class="wa-pc-field"><label for="{field_id}">{escape(text[f"field_{key}"])}</label>'
-        f'<input id="{field_id}" name="{key}" data-answer="{key}"{_attrs(attrs)}'
+        f'<input id="{field_id}" name="{key}" data-answer="{key}"{html_attrs(attrs)}'
         f' aria-describedby="{described}">{hint}'
         f'<p class="wa-pc-error" id="{field_id}-error" data-field-error="{key}"></p></div>'
     )
@@ -108,19 +105,16 @@ def render_widget(
         "shareParam": SHARE_PARAM,
         "guideUrls": guide_urls({step["page"] for step in process["steps"]}, page_url),
     }
-    config_json = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     data = {
         "data-checklist": "",
         "data-checklist-state": "loading",
-        "data-pyodide": f"{root}assets/pyodide/",
-        "data-archive": f"{root}{archive}",
-        "data-snapshot": f"{root}{snapshot}" if snapshot else "",
+        **runtime_attrs(root, archive, snapshot),
         "data-process": f"{root}process.json?v={version}",
     }
     parts = [
-        f'<div class="wa-pc"{_attrs(data)}>',
+        f'<div class="wa-pc"{html_attrs(data)}>',
         f'<link rel="stylesheet" href="{root}assets/checklist/checklist.css">',
-        f'<script type="application/json" data-checklist-config>{config_json}</script>',
+        config_script("data-checklist-config", config),
         f'<noscript><p class="wa-pc-status">{escape(text["ui_failed"])}</p></noscript>',
         '<p class="wa-pc-status" role="status" data-checklist-status>'
         f"{escape(text['ui_loading'])}</p>",

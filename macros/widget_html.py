@@ -1,0 +1,34 @@
+"""HTML pieces shared by the browser widgets (checker, personal checklist): pure, no MkDocs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+
+def relative_root(page_url: str) -> str:
+    """The relative path from a page's URL (``en/checker/``) back to the site root (``../../``)."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth
+
+
+def html_attrs(values: Mapping[str, str]) -> str:
+    """Attributes as ``' key="value"'`` pairs, values escaped."""
+    return "".join(f' {key}="{escape(value, quote=True)}"' for key, value in values.items())
+
+
+def config_script(marker: str, config: Mapping[str, Any]) -> str:
+    """A JSON block the widget's script reads; ``<`` is escaped so no text can close the tag."""
+    payload = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" {marker}>{payload}</script>'
+
+
+def runtime_attrs(root: str, archive: str, snapshot: str) -> dict[str, str]:
+    """Where the Pyodide worker finds the runtime, the Python archive and its snapshot."""
+    return {
+        "data-pyodide": f"{root}assets/pyodide/",
+        "data-archive": f"{root}{archive}",
+        "data-snapshot": f"{root}{snapshot}" if snapshot else "",
+    }
