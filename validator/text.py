@@ -38,6 +38,9 @@ _SENTENCE_END = re.compile(r"[.!?…;\n]+")
 
 _LAT_TO_CYR = str.maketrans("aceopxykmthbiunrαεορτκχ", "асеорхукмтнвиипгаеорткх")
 _CYR_TO_LAT = str.maketrans("асеорхукмтнвіјѕԁһαεορτκχ", "aceopxykmthbijsdhaeoptkx")
+# Symbols dropped from inside a word whatever its script (`с.к.и.д.к.а`, `dis-count`).
+_DROPPED_INSIDE = dict.fromkeys(".*·'’-", "")
+# Digits and symbols that stand for letters, per script (`ск1дка`, `d1sc0unt`, `s@le`).
 _LEET = {
     "cyr": str.maketrans(
         {
@@ -50,13 +53,8 @@ _LEET = {
             "1": "и",
             "$": "с",
             "|": "",
-            ".": "",
-            "*": "",
-            "·": "",
-            "'": "",
-            "’": "",
-            "-": "",
             "!": "и",
+            **_DROPPED_INSIDE,
         }
     ),
     "lat": str.maketrans(
@@ -72,12 +70,7 @@ _LEET = {
             "$": "s",
             "|": "l",
             "!": "i",
-            ".": "",
-            "*": "",
-            "·": "",
-            "'": "",
-            "’": "",
-            "-": "",
+            **_DROPPED_INSIDE,
         }
     ),
 }
