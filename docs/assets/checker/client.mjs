@@ -101,3 +101,29 @@ export class CheckerClient {
     this.root.dispatchEvent(new CustomEvent("checker-state", { detail: { state } }));
   }
 }
+
+/**
+ * Wrap an async task so calls made while it runs collapse into one rerun afterwards (the
+ * newest input wins and no two requests race). The task gets `stale()`: true once a newer call
+ * has arrived, so it can skip drawing a result that is already out of date.
+ */
+export function coalesce(task) {
+  let running = false;
+  let again = false;
+  return async function run() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await task(() => again);
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        run();
+      }
+    }
+  };
+}

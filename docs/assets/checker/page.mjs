@@ -1,7 +1,7 @@
 // The checker page: wires the fields and the bulk form to the worker and the view.
 // Every text comes from the JSON block the macro wrote (labels per language).
 
-import { CheckerClient } from "./client.mjs";
+import { CheckerClient, coalesce } from "./client.mjs";
 import { fmt, el, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
@@ -50,8 +50,7 @@ function setup(root) {
   // data-checker-revision counts edits; data-checker-shown is the revision on screen
   // (tests and benchmarks wait for them to match).
   let revision = 0;
-  let inFlight = false;
-  let dirty = false;
+  const check = coalesce(checkNewest);
 
   function edited() {
     revision += 1;
@@ -161,12 +160,8 @@ function setup(root) {
     $("[data-findings]").replaceChildren(el("li", { cls: "kit-checker-finding kit-checker-finding--error", text: fmt(labels.request_failed, { message: error.message }) }));
   }
 
-  async function check() {
+  async function checkNewest(stale) {
     if (root.dataset.checkerState !== "ready") return;
-    if (inFlight) {
-      dirty = true;
-      return;
-    }
     const seen = revision;
     const t = template();
     if (size(t) > config.maxChars) {
@@ -174,20 +169,13 @@ function setup(root) {
       root.dataset.checkerShown = String(seen);
       return;
     }
-    inFlight = true;
     try {
       const result = await client.call("check", { lang, mode: fields.mode.value, template: t });
-      if (!dirty) show(t, result);
+      if (!stale()) show(t, result);
     } catch (error) {
       showFailure(error);
-    } finally {
-      if (!dirty) root.dataset.checkerShown = String(seen);
-      inFlight = false;
-      if (dirty) {
-        dirty = false;
-        check();
-      }
     }
+    if (!stale()) root.dataset.checkerShown = String(seen);
   }
 
   for (const input of Object.values(fields)) {

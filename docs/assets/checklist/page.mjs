@@ -6,7 +6,7 @@
 // Root attributes for tests: data-checklist-state = loading | ready | error;
 // data-checklist-revision (edits so far) and data-checklist-shown (the revision on screen).
 
-import { CheckerClient } from "../checker/client.mjs";
+import { CheckerClient, coalesce } from "../checker/client.mjs";
 import { el, fmt } from "../checker/view.mjs";
 import {
   answersFromFragment,
@@ -45,8 +45,7 @@ function setup(root) {
   let ticks = {};
   let templateSerial = 0;
   let revision = 0;
-  let inFlight = false;
-  let dirty = false;
+  const compute = coalesce(computeNewest);
   let processText = null;
   let lastModel = null;
 
@@ -155,18 +154,13 @@ function setup(root) {
     root.dataset.checklistSteps = String(model.steps.length);
   }
 
-  async function compute() {
+  async function computeNewest(stale) {
     if (processText === null || root.dataset.checkerState !== "ready") return;
-    if (inFlight) {
-      dirty = true;
-      return;
-    }
     const seen = revision;
     const answers = readForm();
-    inFlight = true;
     try {
       const model = await request(answers);
-      if (dirty) return;
+      if (stale()) return;
       if (model.invalid) {
         if (model.invalid.field === "company" && !answers.company.trim()) {
           clearFieldErrors();
@@ -180,14 +174,8 @@ function setup(root) {
       }
     } catch (error) {
       say(fmt(labels.ui_invalid, { message: error.message }), "error");
-    } finally {
-      if (!dirty) root.dataset.checklistShown = String(seen);
-      inFlight = false;
-      if (dirty) {
-        dirty = false;
-        compute();
-      }
     }
+    if (!stale()) root.dataset.checklistShown = String(seen);
   }
 
   function edited() {
