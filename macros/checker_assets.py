@@ -35,6 +35,11 @@ ARCHIVE_DIR = "assets/checker"
 # packages (snowballstemmer for stems, PyYAML's pure-Python half for .yaml files).
 PROJECT_PACKAGES = ("validator", "macros")
 INSTALLED_PACKAGES = ("snowballstemmer", "yaml")
+# Installed packages of which only some modules are packed, under a generated __init__.py:
+# snowballstemmer's own __init__ imports every language it has (5.6 MB more in the snapshot);
+# validator/lexicon.py imports the Russian and English stemmers' modules directly.
+PARTLY_PACKED = {"snowballstemmer": ("among", "basestemmer", "english_stemmer", "russian_stemmer")}
+PARTLY_PACKED_INIT = b'"""Packed for the browser: only the modules the validator imports."""\n'
 PACKED_SUFFIXES = frozenset({".py", ".toml", ".txt", ".json"})
 SNAPSHOT_SCRIPT = Path(__file__).with_name("checker_snapshot.mjs")
 CACHE_DIR = Path(tempfile.gettempdir()) / "kit-checker"
@@ -87,19 +92,31 @@ def _packed_files(dirs: dict[str, Path]) -> list[tuple[str, Path]]:
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
             if path.is_file() and path.suffix in PACKED_SUFFIXES and "__pycache__" not in rel.parts:
+                if name in PARTLY_PACKED and rel.as_posix() not in _module_files(name):
+                    continue
                 files.append((f"{name}/{rel.as_posix()}", path))
     return files
+
+
+def _module_files(package: str) -> set[str]:
+    """The files packed of a partly packed package (its __init__.py is generated)."""
+    return {f"{module}.py" for module in PARTLY_PACKED[package]}
 
 
 def build_archive(project_root: Path) -> Archive:
     """Pack validator and its pure-Python dependencies into one reproducible, hashed tar.gz."""
     files = _packed_files(package_dirs(project_root))
     fingerprint = tuple((arc, p.stat().st_mtime_ns, p.stat().st_size) for arc, p in files)
-    return _archive(tuple((arc, str(p)) for arc, p in files), fingerprint)
+    generated = tuple((f"{name}/__init__.py", PARTLY_PACKED_INIT) for name in sorted(PARTLY_PACKED))
+    return _archive(tuple((arc, str(p)) for arc, p in files), generated, fingerprint)
 
 
 @lru_cache(maxsize=4)
-def _archive(files: tuple[tuple[str, str], ...], fingerprint: tuple[object, ...]) -> Archive:
+def _archive(
+    files: tuple[tuple[str, str], ...],
+    generated: tuple[tuple[str, bytes], ...],
+    fingerprint: tuple[object, ...],
+) -> Archive:
     """Tar and gzip the files (cached by paths, times and sizes, so one build packs once).
 
     Plain ustar with fixed owners and times: the browser unpacks it with a few lines of
@@ -108,8 +125,8 @@ def _archive(files: tuple[tuple[str, str], ...], fingerprint: tuple[object, ...]
     del fingerprint  # only part of the cache key
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
-        for arc, path in files:
-            data = Path(path).read_bytes()
+        contents = [(arc, Path(path).read_bytes()) for arc, path in files]
+        for arc, data in sorted([*contents, *generated]):
             info = tarfile.TarInfo(arc)
             info.size, info.mode, info.mtime = len(data), 0o644, 0
             tar.addfile(info, io.BytesIO(data))

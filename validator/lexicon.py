@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import snowballstemmer
+# The two stemmer modules, not the package's stemmer() factory: snowballstemmer's __init__
+# imports all of its 30-odd languages, which the browser archive leaves out (checker_assets.py).
+from snowballstemmer.english_stemmer import EnglishStemmer
+from snowballstemmer.russian_stemmer import RussianStemmer
 
 from validator.text import Normal, Token, script
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("ru", "en", "common")
 
-_STEMMERS = {
-    "cyr": snowballstemmer.stemmer("russian"),
-    "lat": snowballstemmer.stemmer("english"),
-}
+_STEMMERS = {"cyr": RussianStemmer(), "lat": EnglishStemmer()}
 _STEMS: dict[str, str] = {}
 
 

@@ -1,0 +1,68 @@
+"""The browser's Python archive: what it packs, and that it alone checks like the installed code."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import yaml
+
+from macros.checker_assets import PARTLY_PACKED, build_archive
+from validator.browser import check_json
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_KEYS = ("name", "category", "header", "body", "footer", "examples", "lang")
+
+
+def _archive_names() -> set[str]:
+    with tarfile.open(fileobj=io.BytesIO(build_archive(ROOT).content), mode="r:gz") as packed:
+        return set(packed.getnames())
+
+
+def _case_templates() -> list[dict[str, object]]:
+    templates = []
+    for path in sorted((ROOT / "tests" / "cases").glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            template = {key: item[key] for key in TEMPLATE_KEYS if key in item}
+            if isinstance(template.get("body"), str):
+                templates.append(template)
+    return templates
+
+
+def test_snowballstemmer_is_packed_with_only_the_stemmers_the_validator_imports() -> None:
+    packed = {name for name in _archive_names() if name.startswith("snowballstemmer/")}
+    expected = {f"snowballstemmer/{module}.py" for module in PARTLY_PACKED["snowballstemmer"]}
+    assert packed == expected | {"snowballstemmer/__init__.py"}
+    assert "snowballstemmer/french_stemmer.py" not in packed
+
+
+def test_the_archive_alone_checks_every_case_as_the_installed_code(tmp_path: Path) -> None:
+    """As in Pyodide: only the standard library and the archive (``-S``: no site-packages)."""
+    with tarfile.open(fileobj=io.BytesIO(build_archive(ROOT).content), mode="r:gz") as packed:
+        packed.extractall(tmp_path / "lib", filter="data")
+    templates = _case_templates()
+    assert len(templates) > 200
+    for lang in ("ru", "en"):
+        request = json.dumps({"lang": lang, "templates": templates})
+        (tmp_path / "request.json").write_text(request, encoding="utf-8")
+        code = (
+            "import sys, pathlib\n"
+            f"sys.path.insert(0, {str(tmp_path / 'lib')!r})\n"
+            "from validator.browser import check_json\n"
+            "import snowballstemmer\n"
+            f"assert snowballstemmer.__file__.startswith({str(tmp_path)!r})\n"
+            "sys.stdout.write(check_json(pathlib.Path('request.json').read_text('utf-8')))\n"
+        )
+        out = subprocess.run(
+            [sys.executable, "-S", "-c", code],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+        )
+        assert json.loads(out.stdout) == json.loads(check_json(request))
