@@ -12,7 +12,13 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from macros.widget_html import config_script, html_attrs, relative_root, runtime_attrs
+from macros.widget_html import (
+    boot_script,
+    config_script,
+    html_attrs,
+    relative_root,
+    runtime_attrs,
+)
 
 LABELS_FILE = Path(__file__).with_name("checker_labels.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -112,6 +118,7 @@ def render_widget(
     )
     parts = [
         f'<div class="kit-checker"{html_attrs(data)}>',
+        boot_script(),
         f'<link rel="stylesheet" href="{root}assets/checker/checker.css">',
         config_script("data-checker-config", config),
         f'<noscript><p class="kit-checker-status">{escape(text["noscript"])}</p></noscript>',

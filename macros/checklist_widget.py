@@ -18,7 +18,13 @@ from typing import Any
 from macros.checker_widget import CHECKER_STORAGE_KEY
 from macros.checklist import labels
 from macros.model import Process, process_to_json
-from macros.widget_html import config_script, html_attrs, relative_root, runtime_attrs
+from macros.widget_html import (
+    boot_script,
+    config_script,
+    html_attrs,
+    relative_root,
+    runtime_attrs,
+)
 
 STORAGE_KEY = "wa-kit:checklist:v1"
 SHARE_PARAM = "answers"
@@ -113,6 +119,7 @@ def render_widget(
     }
     parts = [
         f'<div class="wa-pc"{html_attrs(data)}>',
+        boot_script(),
         f'<link rel="stylesheet" href="{root}assets/checklist/checklist.css">',
         config_script("data-checklist-config", config),
         f'<noscript><p class="wa-pc-status">{escape(text["ui_failed"])}</p></noscript>',

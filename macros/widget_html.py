@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import cache
 from html import escape
+from pathlib import Path
 from typing import Any
+
+BOOT_SCRIPT = Path(__file__).with_name("checker_boot.js")
 
 
 def relative_root(page_url: str) -> str:
@@ -28,7 +32,14 @@ def config_script(marker: str, config: Mapping[str, Any]) -> str:
 def runtime_attrs(root: str, archive: str, snapshot: str) -> dict[str, str]:
     """Where the Pyodide worker finds the runtime, the Python archive and its snapshot."""
     return {
+        "data-worker": f"{root}assets/checker/worker.mjs",
         "data-pyodide": f"{root}assets/pyodide/",
         "data-archive": f"{root}{archive}",
         "data-snapshot": f"{root}{snapshot}" if snapshot else "",
     }
+
+
+@cache
+def boot_script() -> str:
+    """The inline script that starts the worker early; the widget's root element's first child."""
+    return f"<script>\n{BOOT_SCRIPT.read_text(encoding='utf-8')}</script>"

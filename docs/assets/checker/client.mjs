@@ -6,12 +6,11 @@ const START_TIMEOUT_MS = 120_000;
 
 export class CheckerClient {
   /**
-   * @param {HTMLElement} root element carrying data-checker-state
-   * @param {{indexURL: string, archiveURL: string}} urls absolute URLs of the runtime and archive
+   * @param {HTMLElement} root element carrying data-checker-state, whose first child (the
+   *   inline script of macros/checker_boot.js) has already started the worker as root.kitBoot
    */
-  constructor(root, urls) {
+  constructor(root) {
     this.root = root;
-    this.urls = urls;
     this.nextId = 1;
     this.pending = new Map();
     this.timings = null;
@@ -22,27 +21,24 @@ export class CheckerClient {
     this.ready.catch(() => {});
   }
 
-  /** Start the worker; resolves when Python is ready, rejects (state "error") otherwise. */
+  /** Take over the worker the boot script started; resolves when Python is ready. */
   start() {
     this.startedAt = performance.now();
     this._setState("loading");
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      this._fail(new Error("WebAssembly or Web Workers are not available"));
+    const boot = this.root.kitBoot;
+    if (!boot || !boot.worker) {
+      this._fail(new Error((boot && boot.error) || "the checker's worker was not started"));
       return this.ready;
     }
-    try {
-      this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
-    } catch (error) {
-      this._fail(error);
-      return this.ready;
-    }
-    this.worker.addEventListener("message", (event) => this._onMessage(event.data));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this._fail(new Error(event.message || "worker error"));
-    });
+    this.worker = boot.worker;
     this.startTimer = setTimeout(() => this._fail(new Error("start-up timed out")), START_TIMEOUT_MS);
-    this.worker.postMessage({ id: 0, verb: "init", payload: this.urls });
+    boot.adopt(
+      (event) => this._onMessage(event.data),
+      (event) => {
+        event.preventDefault();
+        this._fail(new Error(event.message || "worker error"));
+      },
+    );
     return this.ready;
   }
 

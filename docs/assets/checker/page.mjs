@@ -39,11 +39,7 @@ function setup(root) {
     labels,
     ruleHref: (rule) => `${rulesHref}#${config.ruleAnchors[rule] || rule}`,
   };
-  const client = new CheckerClient(root, {
-    indexURL: new URL(root.dataset.pyodide, document.baseURI).href,
-    archiveURL: new URL(root.dataset.archive, document.baseURI).href,
-    snapshotURL: root.dataset.snapshot ? new URL(root.dataset.snapshot, document.baseURI).href : "",
-  });
+  const client = new CheckerClient(root);
   window.kitChecker = client; // for benchmarks and tests: state, timings
 
   // --- single template -------------------------------------------------------------------

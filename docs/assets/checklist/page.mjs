@@ -49,11 +49,7 @@ function setup(root) {
   let processText = null;
   let lastModel = null;
 
-  const client = new CheckerClient(root, {
-    indexURL: new URL(root.dataset.pyodide, document.baseURI).href,
-    archiveURL: new URL(root.dataset.archive, document.baseURI).href,
-    snapshotURL: root.dataset.snapshot ? new URL(root.dataset.snapshot, document.baseURI).href : "",
-  });
+  const client = new CheckerClient(root);
   window.kitChecklist = client; // for tests and benchmarks
 
   function setState(state) {
