@@ -7,7 +7,7 @@
 // Payloads cross into Python as JSON strings and come back as JSON strings: no PyProxy leaks,
 // and no Python source is ever posted or run from a message.
 
-import { expandSnapshot } from "./sparse.mjs";
+import { fetchSnapshot } from "./sparse.mjs";
 import { archiveFormat, canUntar, untarInto } from "./untar.mjs";
 
 const ARCHIVE_DIR = "/lib/kit";
@@ -95,17 +95,48 @@ function growingForSnapshot(asmModule) {
   };
 }
 
+/**
+ * Compile Pyodide's WebAssembly while the snapshot is still downloading: loadPyodide() only
+ * instantiates once the snapshot has arrived (it sizes the memory from it). While `work` runs,
+ * Pyodide's own fetch of the .wasm gets our response and its instantiateStreaming() gets our
+ * compiled module; if compiling failed, Pyodide's usual path runs instead.
+ */
+async function withEarlyWasm(wasmURL, work) {
+  const { fetch: fetchFromNetwork } = self;
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  const response = fetchFromNetwork(wasmURL);
+  const compiled = WebAssembly.compileStreaming(response);
+  compiled.catch(() => {});
+  self.fetch = (input, init) => (String(input) === wasmURL ? response : fetchFromNetwork(input, init));
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    try {
+      const module = await compiled;
+      return { module, instance: await WebAssembly.instantiate(module, imports) };
+    } catch {
+      return instantiateStreaming(fetchFromNetwork(wasmURL), imports);
+    }
+  };
+  try {
+    return await work();
+  } finally {
+    self.fetch = fetchFromNetwork;
+    WebAssembly.instantiateStreaming = instantiateStreaming;
+  }
+}
+
 /** Start Pyodide from the build-time memory snapshot; null if that fails (plain start then). */
 async function fromSnapshot(indexURL, snapshot, asmModule, loadPyodide) {
   if (!snapshot) return null;
   try {
-    return await loadPyodide({
-      indexURL,
-      _loadSnapshot: snapshot,
-      createPyodideModule: growingForSnapshot(asmModule),
-      stdout: () => {},
-      stderr: () => {},
-    });
+    return await withEarlyWasm(new URL("pyodide.asm.wasm", indexURL).href, () =>
+      loadPyodide({
+        indexURL,
+        _loadSnapshot: snapshot,
+        createPyodideModule: growingForSnapshot(asmModule),
+        stdout: () => {},
+        stderr: () => {},
+      }),
+    );
   } catch (error) {
     console.info(`checker: snapshot not used (${error && error.message}); starting plainly`);
     return null;
@@ -119,7 +150,7 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     // Everything the start needs is requested at once, not one after another.
     const quiet = (promise) => (promise && promise.catch(() => {}), promise);
     const archive = quiet(bytes(archiveURL));
-    const snapshot = snapshotURL ? quiet(bytes(snapshotURL).then(expandSnapshot)) : null;
+    const snapshot = snapshotURL ? quiet(fetchSnapshot(snapshotURL)) : null;
     const runtime = import(new URL("pyodide.mjs", indexURL).href);
     const asmModule = snapshot ? quiet(import(new URL("pyodide.asm.mjs", indexURL).href)) : null;
     pyodide = await stage("runtime", timings, async () => {
@@ -141,7 +172,8 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     // The warm-up verb's module must import; other verbs' modules import on first use, so a
     // page never fails to start because of a verb it does not use.
     await stage("import", timings, async () => pythonFunction(VERBS[WARM_UP.verb]));
-    await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
+    // A snapshot already holds a warmed-up interpreter (macros/checker_snapshot.mjs).
+    if (!timings.snapshot) await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
     resolveReady();
     postMessage({ type: "ready", timings });
   } catch (error) {
