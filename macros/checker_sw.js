@@ -2,7 +2,8 @@
 // in VERSION and PRECACHE). Registered only by the checker and checklist pages, it makes them,
 // their Pyodide runtime and the guide pages visited work offline after the first visit.
 // - HTML, JSON and the unhashed scripts: network first (updates arrive), the cache when offline.
-// - Content-hashed files (python-<hash>.tar.gz, *.snapshot) and assets/pyodide/*: cache first.
+// - Content-hashed files (python-<hash>.tar.gz, *.snapshot) and assets/pyodide/*: cache first;
+//   the snapshot is kept gunzipped (see inflatedSnapshot).
 // - One cache per build; older ones are deleted on activate. Same-origin GET requests only.
 
 const VERSION = "__VERSION__";
@@ -12,11 +13,27 @@ const CACHE = PREFIX + VERSION;
 const ROOT = new URL("./", self.location.href);
 const CACHE_FIRST = /\/assets\/(pyodide\/|checker\/python-[0-9a-f]+\.[^/]*(\.tar\.gz|\.snapshot)$)/;
 
+const SNAPSHOT = /\.snapshot$/;
+
+/**
+ * The Pyodide snapshot as kept here: gunzipped once now, so no later start of the checker
+ * spends its CPU inflating it (docs/assets/checker/sparse.mjs reads either form).
+ */
+async function inflatedSnapshot(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new Response(bytes, { headers: response.headers });
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const inflated = await new Response(stream).arrayBuffer();
+  return new Response(inflated, { headers: { "Content-Type": "application/octet-stream" } });
+}
+
 /** Fetch and store one URL; a failure only leaves it out of the cache. */
 async function store(cache, url) {
   try {
     const response = await fetch(url, { cache: "no-cache" });
-    if (response.ok) await cache.put(url, response);
+    if (!response.ok) return;
+    const path = new URL(url).pathname;
+    await cache.put(url, SNAPSHOT.test(path) ? await inflatedSnapshot(response) : response);
   } catch (error) {
     console.info(`sw: not cached ${url} (${error && error.message})`);
   }

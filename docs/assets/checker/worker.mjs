@@ -7,6 +7,7 @@
 // Payloads cross into Python as JSON strings and come back as JSON strings: no PyProxy leaks,
 // and no Python source is ever posted or run from a message.
 
+import { requestEarly } from "./early.mjs";
 import { fetchSnapshot } from "./sparse.mjs";
 import { archiveFormat, canUntar, untarInto } from "./untar.mjs";
 
@@ -95,40 +96,11 @@ function growingForSnapshot(asmModule) {
   };
 }
 
-/**
- * Compile Pyodide's WebAssembly while the snapshot is still downloading: loadPyodide() only
- * instantiates once the snapshot has arrived (it sizes the memory from it). While `work` runs,
- * Pyodide's own fetch of the .wasm gets our response and its instantiateStreaming() gets our
- * compiled module; if compiling failed, Pyodide's usual path runs instead.
- */
-async function withEarlyWasm(wasmURL, work) {
-  const { fetch: fetchFromNetwork } = self;
-  const instantiateStreaming = WebAssembly.instantiateStreaming;
-  const response = fetchFromNetwork(wasmURL);
-  const compiled = WebAssembly.compileStreaming(response);
-  compiled.catch(() => {});
-  self.fetch = (input, init) => (String(input) === wasmURL ? response : fetchFromNetwork(input, init));
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    try {
-      const module = await compiled;
-      return { module, instance: await WebAssembly.instantiate(module, imports) };
-    } catch {
-      return instantiateStreaming(fetchFromNetwork(wasmURL), imports);
-    }
-  };
-  try {
-    return await work();
-  } finally {
-    self.fetch = fetchFromNetwork;
-    WebAssembly.instantiateStreaming = instantiateStreaming;
-  }
-}
-
 /** Start Pyodide from the build-time memory snapshot; null if that fails (plain start then). */
-async function fromSnapshot(indexURL, snapshot, asmModule, loadPyodide) {
+async function fromSnapshot(indexURL, snapshot, asmModule, early, loadPyodide) {
   if (!snapshot) return null;
   try {
-    return await withEarlyWasm(new URL("pyodide.asm.wasm", indexURL).href, () =>
+    return await early.during(() =>
       loadPyodide({
         indexURL,
         _loadSnapshot: snapshot,
@@ -153,9 +125,10 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     const snapshot = snapshotURL ? quiet(fetchSnapshot(snapshotURL)) : null;
     const runtime = import(new URL("pyodide.mjs", indexURL).href);
     const asmModule = snapshot ? quiet(import(new URL("pyodide.asm.mjs", indexURL).href)) : null;
+    const early = snapshot ? requestEarly(indexURL) : null;
     pyodide = await stage("runtime", timings, async () => {
       const { loadPyodide } = await runtime;
-      const restored = await fromSnapshot(indexURL, snapshot, asmModule, loadPyodide);
+      const restored = await fromSnapshot(indexURL, snapshot, asmModule, early, loadPyodide);
       timings.snapshot = Boolean(restored);
       return restored || loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
     });
