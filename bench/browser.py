@@ -147,13 +147,21 @@ def cold_and_warm(browser: Any, url: str, service_worker: bool) -> tuple[float, 
     return cold, warm
 
 
-def transferred(browser: Any, url: str, site: Path, wait: Callable[[Any], None]) -> tuple[int, int]:
-    """Bytes of every response a cold visit loads (as served; and gzip -6 of the same files)."""
+def transferred(
+    browser: Any, url: str, site: Path, wait: Callable[[Any], None], service_worker: bool
+) -> tuple[int, int, int]:
+    """Bytes a cold visit's page loads (as served; gzip -6 of the same files), and the bytes
+    its service worker then fetches to keep for offline use (a URL fetched twice counts twice)."""
     context = browser.new_context()
-    sizes: dict[str, int] = {}
+    loaded: list[tuple[str, int]] = []
+    kept: list[int] = []
 
     def finished(request: Any) -> None:
-        sizes[request.url] = request.sizes()["responseBodySize"]
+        size = request.sizes()["responseBodySize"]
+        if request.service_worker:
+            kept.append(size)
+        else:
+            loaded.append((request.url, size))
 
     context.on("requestfinished", finished)
     try:
@@ -161,16 +169,18 @@ def transferred(browser: Any, url: str, site: Path, wait: Callable[[Any], None])
         page.goto(url)
         wait(page)
         page.wait_for_load_state("networkidle")
+        if service_worker:
+            page.wait_for_function(SETTLED, timeout=120_000)
     finally:
         context.close()
     zipped = 0
-    for address in sizes:
+    for address, _ in loaded:
         path = urlsplit(address).path
         file = site / path.lstrip("/")
         file = file / "index.html" if path.endswith("/") else file
         if file.is_file():
             zipped += len(gzip.compress(file.read_bytes(), compresslevel=6))
-    return sum(sizes.values()), zipped
+    return sum(size for _, size in loaded), zipped, sum(kept)
 
 
 ROUND_TRIP = """async (text) => {
@@ -225,12 +235,13 @@ def main(argv: list[str] | None = None) -> int:
                 rows["cw"].append(warm)
             med = {k: statistics.median(v) for k, v in rows.items()}
             latency = check_latency(browser, checker_url, args.runs)
-            guide = transferred(browser, f"{origin}/prepare/", site, lambda p: None)
+            guide = transferred(browser, f"{origin}/prepare/", site, lambda p: None, False)
             checker = transferred(
                 browser,
                 checker_url,
                 site,
                 lambda p: p.wait_for_selector("[data-checker-state=ready]", timeout=120_000),
+                True,
             )
             browser.close()
     print(f"median of {args.runs} runs, headless Chromium, site served from 127.0.0.1")
@@ -244,7 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         f" (to the next frame {latency[1]:.1f} ms), worker round trip {latency[2]:.1f} ms"
     )
     print(f"guide page (prepare/) transferred: {guide[0]:,} B (gzip: {guide[1]:,} B)")
-    print(f"checker page until ready transferred: {checker[0]:,} B (gzip: {checker[1]:,} B)")
+    print(
+        f"checker page, cold visit: {checker[0]:,} B loaded by the page (gzip: {checker[1]:,} B);"
+        f" then {checker[2]:,} B fetched by its service worker to keep for offline use"
+    )
     return 0
 
 
