@@ -64,6 +64,18 @@ def test_check_file_json(filename: str) -> None:
     assert answer["templates"][0]["category_hint"] == "MARKETING"
 
 
+@pytest.mark.parametrize("mode", ["provider", "meta"])
+def test_check_file_json_takes_the_cli_mode(tmp_path, mode: str) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(TEMPLATES), encoding="utf-8")
+    out = io.StringIO()
+    main(["--json", "--lang", "en", "--mode", mode, str(path)], stdout=out)
+    answer = json.loads(check_file_json("t.json", path.read_text(encoding="utf-8"), "en", mode))
+    assert answer == json.loads(out.getvalue())
+    promo = {f["severity"] for f in answer["templates"][0]["findings"] if "promo." in f["rule"]}
+    assert promo == ({"warning"} if mode == "meta" else {"error"})
+
+
 def test_check_file_json_error_is_one_line_in_language() -> None:
     answer = json.loads(check_file_json("t.json", "{oops", "ru"))
     assert "\n" not in answer["error"]["message"]

@@ -45,8 +45,8 @@ def check_json(request: str) -> str:
         return _error(SourceError("request", reason="too deep").message(lang))
 
 
-def check_file_json(filename: str, content: str, lang: str) -> str:
-    """Check a file's content read as the CLI reads it; answer `{"templates": [...]}`."""
+def check_file_json(filename: str, content: str, lang: str, mode: str = "provider") -> str:
+    """Check a file's content read as the CLI reads it (``--mode``: provider or meta rules)."""
     lang = _lang(lang)
     try:
         templates = parse(str(filename), str(content))
@@ -54,4 +54,4 @@ def check_file_json(filename: str, content: str, lang: str) -> str:
         return _error(error.message(lang))
     except RecursionError:
         return _error(SourceError("syntax", path=filename, reason="too deep").message(lang))
-    return _response(templates, lang)
+    return _response(templates, lang, str(mode))

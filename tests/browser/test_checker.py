@@ -405,9 +405,9 @@ def test_falls_back_to_a_plain_start_without_the_snapshot(page: Any, site_server
     assert "variables.at_start" in set_fields(page, {"body": "{{1}}, ваш заказ готов."})
 
 
-@pytest.mark.parametrize("suffix", ["yaml", "csv"])
+@pytest.mark.parametrize(("suffix", "mode"), [("yaml", "provider"), ("csv", "meta")])
 def test_bulk_file_upload_equals_cli(
-    page: Any, site_server: Any, tmp_path: Path, suffix: str
+    page: Any, site_server: Any, tmp_path: Path, suffix: str, mode: str
 ) -> None:
     templates = [
         {"name": "order_shipped", "body": "Здравствуйте, {{1}}! Заказ {{2}} в пути. Спасибо!"},
@@ -426,7 +426,7 @@ def test_bulk_file_upload_equals_cli(
         ]
         source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "validator", "--json", str(source)],
+        [sys.executable, "-m", "validator", "--json", "--mode", mode, str(source)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -434,13 +434,19 @@ def test_bulk_file_upload_equals_cli(
     )
     expected = json.loads(result.stdout)
     open_checker(page, site_server.url("checker/"))
+    page.select_option("[data-field=mode]", mode)
     page.set_input_files("[data-bulk-file]", str(source))
     page.wait_for_selector("[data-checker][data-bulk-result=checked]")
     rows = page.eval_on_selector_all(
         ".kit-checker-table tbody tr",
-        "rows => rows.map(r => [...r.querySelectorAll('[data-rule]')].map(n => n.dataset.rule))",
+        "rows => rows.map(r => [...r.querySelectorAll('[data-rule]')]"
+        ".map(n => [n.dataset.rule, n.className.split('--').pop()]))",
     )
-    assert rows == [[f["rule"] for f in t["findings"]] for t in expected["templates"]]
+    assert rows == [
+        [[f["rule"], f["severity"]] for f in t["findings"]] for t in expected["templates"]
+    ]
+    promo = {f["severity"] for f in expected["templates"][1]["findings"] if "promo." in f["rule"]}
+    assert promo == ({"warning"} if mode == "meta" else {"error"})
     assert page.locator(".kit-checker-table tbody tr[data-ok=false]").count() == sum(
         1 for t in expected["templates"] if not t["ok"]
     )

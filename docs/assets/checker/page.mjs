@@ -218,7 +218,7 @@ function setup(root) {
     }
     try {
       await client.ready;
-      const report = await client.call("checkFile", { filename, content, lang });
+      const report = await client.call("checkFile", { filename, content, lang, mode: fields.mode.value });
       lastReport = report;
       renderBulk(bulkResult, report, ctx);
       const bad = report.templates.filter((t) => !t.ok).length;

@@ -31,7 +31,7 @@ const VERBS = {
   checkFile: {
     module: "validator.browser",
     fn: "check_file_json",
-    args: (p) => [String(p.filename), String(p.content), String(p.lang)],
+    args: (p) => [String(p.filename), String(p.content), String(p.lang), String(p.mode || "provider")],
   },
   // The personal checklist: answers → dated steps, warnings, template summary (macros/checklist.py).
   checklist: {
