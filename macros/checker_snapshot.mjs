@@ -14,8 +14,9 @@ if (!outPath) {
 }
 // Must match ARCHIVE_DIR in docs/assets/checker/worker.mjs: modules keep their file paths.
 const ARCHIVE_DIR = "/lib/kit";
-// Modules imported into the snapshot, and standard modules the worker needs right after.
-const PRELOAD = ["validator.browser", "csv", "yaml"];
+// Modules imported into the snapshot (the checker's, the personal checklist's), and standard
+// modules the worker needs right after.
+const PRELOAD = ["validator.browser", "csv", "yaml", "macros.checklist"];
 const WARM_UP = [
   ["check_json", JSON.stringify({ lang: "ru", templates: [{ name: "warm_up", body: "Здравствуйте, {{1}}! Заказ {{2}} в пути. Скидка 10%." }] })],
   ["check_json", JSON.stringify({ lang: "en", templates: [{ name: "warm_up", body: "Hello {{1}}, your order {{2}} ships today. Sale!" }] })],
