@@ -2,8 +2,11 @@
 
 Prints medians of N runs: cold and warm "ready" time of the checker page and of a plain
 ``loadPyodide()`` page (same runtime files, same worker set-up, measured in the same run) with
-their ratio; the check latency for a 1024-character template; bytes transferred for a guide page
-and for the checker page (as served, and what gzip would make of the same files).
+their ratio; cold and warm time to the personal checklist page's first checklist; the check
+latency for a 1024-character template; bytes transferred for a guide page and for the checker
+page (as served, and what gzip would make of the same files), and what the site's service
+worker fetches after a first visit to keep for offline use. A warm visit is a repeat visit made
+once the first has settled (its service worker, if any, controls the page).
 A benchmark, not a test: it asserts nothing.
 """
 
@@ -32,15 +35,19 @@ ARGS = (  # noqa: SIM905 (the flags of tests/browser/conftest.py, kept short)
     "--no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
     "--disable-sync --no-first-run --disable-quic"
 ).split()
-# Records when the checker's root turns ready (page time: ms since navigation start).
+# Records when the page is ready (page time: ms since navigation start): the checker's root
+# turns ready, or the personal checklist's root shows its first checklist.
 READY_PROBE = """
 new MutationObserver((_, observer) => {
-  const root = document.querySelector('[data-checker]');
-  if (root && root.dataset.checkerState === 'ready') {
+  const checker = document.querySelector('[data-checker]');
+  const checklist = document.querySelector('[data-checklist-state]');
+  if ((checker && checker.dataset.checkerState === 'ready')
+      || (checklist && checklist.dataset.checklistState === 'ready')) {
     window.__readyAt = performance.now();
     observer.disconnect();
   }
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-checker-state']});
+}).observe(document, {subtree: true, attributes: true,
+  attributeFilter: ['data-checker-state', 'data-checklist-state']});
 """
 # A page that only starts Pyodide in a module worker, as the checker does: the floor.
 PLAIN_PAGE = """<!doctype html><html lang="en"><title>plain loadPyodide</title>
@@ -225,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site) as origin, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             checker_url, plain_url = f"{origin}/checker/", f"{origin}/bench-plain/"
-            rows: dict[str, list[float]] = {k: [] for k in ("pc", "pw", "cc", "cw")}
+            checklist_url = f"{origin}/checklist/"
+            rows: dict[str, list[float]] = {k: [] for k in ("pc", "pw", "cc", "cw", "lc", "lw")}
             for _ in range(args.runs):  # interleaved, so both see the same machine load
                 plain_cold, plain_warm = cold_and_warm(browser, plain_url, service_worker=False)
                 cold, warm = cold_and_warm(browser, checker_url, service_worker=True)
@@ -233,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
                 rows["pw"].append(plain_warm)
                 rows["cc"].append(cold)
                 rows["cw"].append(warm)
+                cold, warm = cold_and_warm(browser, checklist_url, service_worker=True)
+                rows["lc"].append(cold)
+                rows["lw"].append(warm)
             med = {k: statistics.median(v) for k, v in rows.items()}
             latency = check_latency(browser, checker_url, args.runs)
             guide = transferred(browser, f"{origin}/prepare/", site, lambda p: None, False)
@@ -249,6 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"checker page ready:        cold {med['cc']:.0f} ms (ratio {med['cc'] / med['pc']:.2f}),"
         f" warm {med['cw']:.0f} ms (ratio {med['cw'] / med['pw']:.2f})"
+    )
+    print(
+        f"personal checklist page, first checklist shown: cold {med['lc']:.0f} ms,"
+        f" warm {med['lw']:.0f} ms"
     )
     print(
         f"check of a 1024-character template: edit to findings shown {latency[0]:.1f} ms"
