@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 from macros.checker_offline import SW_NAME, precache_paths, service_worker
@@ -55,3 +56,27 @@ def test_the_precache_keeps_the_pages_runtime_only() -> None:
         ["assets/pyodide/pyodide.mjs", "assets/checker/view.mjs", "index.md", "assets/x.css"]
     )
     assert paths == ["assets/checker/view.mjs", "assets/pyodide/pyodide.mjs", "process.json"]
+
+
+def test_cache_first_only_for_files_whose_name_changes_with_their_content(
+    built_site: Path,
+) -> None:
+    """The worker's CACHE_FIRST pattern, run by Node on every file of the built site."""
+    source = (built_site / SW_NAME).read_text(encoding="utf-8")
+    match = re.search(r"^const CACHE_FIRST =\s*(/.*/);$", source, re.MULTILINE)
+    assert match, "no CACHE_FIRST pattern in the service worker"
+    paths = sorted("/kit/" + p.relative_to(built_site).as_posix() for p in built_site.rglob("*"))
+    script = f"const re = {match.group(1)};\n"
+    script += f"console.log(JSON.stringify({json.dumps(paths)}.filter((p) => re.test(p))));"
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    cache_first = {p.removeprefix("/kit/") for p in json.loads(out.stdout)}
+    hashed = re.compile(
+        r"assets/(pyodide/.*|checker/python-[0-9a-f]{12}\.(tar\.gz|pyodide-.*\.snapshot)"
+        r"|.*\.[0-9a-f]{8}\.min\.(css|js))"
+    )
+    expected = {p.removeprefix("/kit/") for p in paths if hashed.fullmatch(p.removeprefix("/kit/"))}
+    assert cache_first == expected
+    assert any(p.endswith(".tar.gz") for p in cache_first)
+    assert any(p.endswith(".snapshot") for p in cache_first)
+    assert "assets/checker/page.mjs" not in cache_first
+    assert "assets/stylesheets/extra.css" not in cache_first
