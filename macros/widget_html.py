@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,6 @@ def runtime_attrs(root: str, archive: str, snapshot: str) -> dict[str, str]:
     }
 
 
-@cache
 def boot_script() -> str:
     """The inline script that starts the worker early; the widget's root element's first child."""
     return f"<script>\n{BOOT_SCRIPT.read_text(encoding='utf-8')}</script>"
