@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -450,6 +451,27 @@ def test_bulk_file_upload_equals_cli(
     assert page.locator(".kit-checker-table tbody tr[data-ok=false]").count() == sum(
         1 for t in expected["templates"] if not t["ok"]
     )
+
+
+def test_a_worker_ready_before_the_page_script_arrives_is_adopted(
+    page: Any, site_server: Any
+) -> None:
+    """The inline boot script starts the worker; its "ready" must wait for page.mjs."""
+    held: list[Any] = []
+    page.route("**/assets/checker/page.mjs", lambda route: held.append(route))
+    with page.expect_worker(lambda w: w.url.endswith("/worker.mjs")) as started:
+        page.goto(site_server.url("checker/"), wait_until="domcontentloaded")
+    worker = started.value
+    ready = "performance.getEntriesByName('checker-ready').length"
+    deadline = time.monotonic() + 90
+    while not worker.evaluate(ready) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert worker.evaluate(ready) == 1
+    assert page.get_attribute("[data-checker]", "data-checker-state") == "loading"
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_selector(READY, timeout=30_000)
+    assert "variables.at_start" in set_fields(page, {"body": "{{1}}, ваш заказ готов."})
 
 
 def test_typing_before_ready_is_checked_once_ready(page: Any, site_server: Any) -> None:

@@ -148,6 +148,7 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     // A snapshot already holds a warmed-up interpreter (macros/checker_snapshot.mjs).
     if (!timings.snapshot) await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
     resolveReady();
+    performance.mark("checker-ready"); // visible in the browser's performance tools
     postMessage({ type: "ready", timings });
   } catch (error) {
     rejectReady(error);
