@@ -1,12 +1,15 @@
-// Inlined by macros/widget_html.py as the first child of the checker's and the checklist's
-// root element: starts the Pyodide worker while the rest of the page still loads (the page's
-// modules arrive later). docs/assets/checker/client.mjs adopts the worker and the messages
-// that came before it (kept here in order, so "ready" is never lost).
+// The checker's and the checklist's pages run this inline script twice: in the head, before
+// the stylesheets (overrides/main.html), and as the widget's first child, which does nothing
+// when the head already did (it is there for a theme without our override). It starts the
+// Pyodide worker at once, with the runtime's locations from its own data-* attributes
+// (macros/widget_html.py); docs/assets/checker/client.mjs adopts the worker as window.kitBoot,
+// with the messages that came before it (kept here in order, so "ready" is never lost).
 (() => {
-  const root = document.currentScript.parentElement;
-  const url = (name) => new URL(root.dataset[name], document.baseURI).href;
+  if (window.kitBoot) return;
+  const runtime = document.currentScript.dataset;
+  const url = (name) => new URL(runtime[name], document.baseURI).href;
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    root.kitBoot = { error: "WebAssembly or Web Workers are not available" };
+    window.kitBoot = { error: "WebAssembly or Web Workers are not available" };
     return;
   }
   try {
@@ -21,7 +24,7 @@
       payload: {
         indexURL: url("pyodide"),
         archiveURL: url("archive"),
-        snapshotURL: root.dataset.snapshot ? url("snapshot") : "",
+        snapshotURL: runtime.snapshot ? url("snapshot") : "",
       },
     });
     const adopt = (onMessage, onError) => {
@@ -31,8 +34,8 @@
       worker.addEventListener("error", onError);
       for (const event of early.splice(0)) (event.type === "message" ? onMessage : onError)(event);
     };
-    root.kitBoot = { worker, adopt };
+    window.kitBoot = { worker, adopt };
   } catch (error) {
-    root.kitBoot = { error: String((error && error.message) || error) };
+    window.kitBoot = { error: String((error && error.message) || error) };
   }
 })();

@@ -106,7 +106,6 @@ def render_widget(
     data = {
         "data-checker": "",
         "data-checker-state": "loading",
-        **runtime_attrs(root, archive, snapshot),
         "data-rules-href": "../rules/",
     }
     categories = [("", text["category_none"])] + [(c, c) for c in CATEGORIES]
@@ -118,7 +117,7 @@ def render_widget(
     )
     parts = [
         f'<div class="kit-checker"{html_attrs(data)}>',
-        boot_script(),
+        boot_script(runtime_attrs(root, archive, snapshot)),
         f'<link rel="stylesheet" href="{root}assets/checker/checker.css">',
         config_script("data-checker-config", config),
         f'<noscript><p class="kit-checker-status">{escape(text["noscript"])}</p></noscript>',
@@ -177,20 +176,32 @@ def render_widget(
     return "\n".join(parts)
 
 
+def runtime_names(project_root: Path) -> tuple[str, str]:
+    """The site paths of this build's Python archive and of its Pyodide memory snapshot."""
+    from macros.checker_assets import build_archive, pyodide_version, snapshot_name
+
+    archive = build_archive(project_root)
+    return archive.name, snapshot_name(archive, pyodide_version(project_root / "node_modules"))
+
+
+def head_boot(page_url: str, project_root: Path) -> str:
+    """The worker's boot script for the head of a page with the checker or the checklist."""
+    archive, snapshot = runtime_names(project_root)
+    return boot_script(runtime_attrs(relative_root(page_url), archive, snapshot))
+
+
 def checker_page(lang: str, page_url: str, project_root: Path) -> str:
     """The widget for a page, with the archive name, length limits and rule ids of this build."""
-    from macros.checker_assets import build_archive, pyodide_version, snapshot_name
     from macros.rule_reference import anchor
     from validator.registry import RULES
     from validator.rules.length import LIMITS
 
-    archive = build_archive(project_root)
-    snapshot = snapshot_name(archive, pyodide_version(project_root / "node_modules"))
+    archive, snapshot = runtime_names(project_root)
     anchors = {rule: anchor(rule) for rule in RULES}
     return render_widget(
         lang,
         page_url,
-        archive=archive.name,
+        archive=archive,
         snapshot=snapshot,
         limits=LIMITS,
         rule_anchors=anchors,

@@ -114,12 +114,11 @@ def render_widget(
     data = {
         "data-checklist": "",
         "data-checklist-state": "loading",
-        **runtime_attrs(root, archive, snapshot),
         "data-process": f"{root}process.json?v={version}",
     }
     parts = [
         f'<div class="wa-pc"{html_attrs(data)}>',
-        boot_script(),
+        boot_script(runtime_attrs(root, archive, snapshot)),
         f'<link rel="stylesheet" href="{root}assets/checklist/checklist.css">',
         config_script("data-checklist-config", config),
         f'<noscript><p class="wa-pc-status">{escape(text["ui_failed"])}</p></noscript>',
@@ -174,8 +173,7 @@ def render_widget(
 
 def checklist_page(lang: str, page_url: str, project_root: Path, process: Process) -> str:
     """The widget for a page of this build: the checker's archive and snapshot, the process."""
-    from macros.checker_assets import build_archive, pyodide_version, snapshot_name
+    from macros.checker_widget import runtime_names
 
-    archive = build_archive(project_root)
-    snapshot = snapshot_name(archive, pyodide_version(project_root / "node_modules"))
-    return render_widget(lang, page_url, archive.name, process_to_json(process), snapshot)
+    archive, snapshot = runtime_names(project_root)
+    return render_widget(lang, page_url, archive, process_to_json(process), snapshot)

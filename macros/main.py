@@ -65,6 +65,7 @@ def define_env(env: Any) -> None:
         from macros.checker_widget import checker_page
 
         root = Path(env.conf["config_file_path"]).parent
+        start_worker_in_head(env, root)
         return checker_page(page_language(env), env.page.url, root)
 
     @env.macro
@@ -80,7 +81,15 @@ def define_env(env: Any) -> None:
         from macros.checklist_widget import checklist_page
 
         root = Path(env.conf["config_file_path"]).parent
+        start_worker_in_head(env, root)
         return checklist_page(page_language(env), env.page.url, root, process)
+
+
+def start_worker_in_head(env: Any, root: Path) -> None:
+    """Have the theme start the page's Python worker from its head (overrides/main.html)."""
+    from macros.checker_widget import head_boot
+
+    env.page.meta["kit_boot"] = head_boot(env.page.url, root)
 
 
 def load_site_process(conf: Any) -> Any:

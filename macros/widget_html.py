@@ -29,7 +29,7 @@ def config_script(marker: str, config: Mapping[str, Any]) -> str:
 
 
 def runtime_attrs(root: str, archive: str, snapshot: str) -> dict[str, str]:
-    """Where the Pyodide worker finds the runtime, the Python archive and its snapshot."""
+    """Where the Python worker, the Pyodide runtime, the Python archive and its snapshot are."""
     return {
         "data-worker": f"{root}assets/checker/worker.mjs",
         "data-pyodide": f"{root}assets/pyodide/",
@@ -38,6 +38,10 @@ def runtime_attrs(root: str, archive: str, snapshot: str) -> dict[str, str]:
     }
 
 
-def boot_script() -> str:
-    """The inline script that starts the worker early; the widget's root element's first child."""
-    return f"<script>\n{BOOT_SCRIPT.read_text(encoding='utf-8')}</script>"
+def boot_script(runtime: Mapping[str, str]) -> str:
+    """The inline script that starts the Python worker early, with the runtime's locations.
+
+    Placed in the page's head by the theme (overrides/main.html) and again as the widget's
+    first child, which only starts the worker when the head did not (another theme).
+    """
+    return f"<script{html_attrs(runtime)}>\n{BOOT_SCRIPT.read_text(encoding='utf-8')}</script>"

@@ -289,3 +289,23 @@ def test_a_broken_process_file_fails_the_build(tmp_path: Path, kind: str) -> Non
     assert result.returncode != 0
     assert re.search(expected.format(line=line), output), output[-2000:]
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("page", ["checker", "checklist", "en/checker", "en/checklist"])
+def test_widget_pages_start_the_worker_from_the_head(built_site: Path, page: str) -> None:
+    """Before the first stylesheet, with the runtime of this build; the widget keeps a fallback."""
+    html = (built_site / page / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    boot = head.find("<script data-worker=")
+    assert -1 < boot < head.index('rel="stylesheet"')
+    for name in ("worker", "pyodide", "archive", "snapshot"):
+        match = re.search(rf'data-{name}="([^"]+)"', head[boot:])
+        assert match, name
+        target = (built_site / page / unescape(match.group(1))).resolve()
+        assert target.exists(), (name, target)
+    assert html.count("if (window.kitBoot) return;") == 2
+
+
+def test_guide_pages_start_no_worker(built_site: Path) -> None:
+    for page in ("index.html", "templates/index.html", "en/templates/index.html"):
+        assert "kitBoot" not in (built_site / page).read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ const START_TIMEOUT_MS = 120_000;
 
 export class CheckerClient {
   /**
-   * @param {HTMLElement} root element carrying data-checker-state, whose first child (the
-   *   inline script of macros/checker_boot.js) has already started the worker as root.kitBoot
+   * @param {HTMLElement} root element carrying data-checker-state; the page's inline boot
+   *   script (macros/checker_boot.js) has already started the worker as window.kitBoot
    */
   constructor(root) {
     this.root = root;
@@ -25,7 +25,7 @@ export class CheckerClient {
   start() {
     this.startedAt = performance.now();
     this._setState("loading");
-    const boot = this.root.kitBoot;
+    const boot = window.kitBoot;
     if (!boot || !boot.worker) {
       this._fail(new Error((boot && boot.error) || "the checker's worker was not started"));
       return this.ready;
