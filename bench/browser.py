@@ -16,8 +16,10 @@ import argparse
 import contextlib
 import functools
 import gzip
+import html
 import http.server
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -59,6 +61,18 @@ PLAIN_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
 postMessage("ready");
 """
+# The checker's own worker started from a blank page (no theme, no service worker): the floor
+# of the checker page's start, so the page's own share of the time shows.
+FLOOR_PAGE = """<!doctype html><html lang="en"><title>checker worker alone</title>
+<script>
+const url = (path) => new URL(path, location.href).href;
+const worker = new Worker(url("%(data-worker)s"), {type: "module"});
+worker.onmessage = (event) => {
+  if (event.data && event.data.type === "ready") window.__readyAt = performance.now();
+};
+worker.postMessage({id: 0, verb: "init", payload: {indexURL: url("%(data-pyodide)s"),
+  archiveURL: url("%(data-archive)s"), snapshotURL: url("%(data-snapshot)s")}});
+</script></html>"""
 CHECK_LATENCY = """async (text) => {
   const root = document.querySelector('[data-checker]');
   const body = root.querySelector('[data-field=body]');
@@ -124,6 +138,13 @@ def build_site(out: Path, prebuilt: Path | None) -> None:
     plain.mkdir()
     (plain / "index.html").write_text(PLAIN_PAGE, encoding="utf-8")
     (plain / "worker.mjs").write_text(PLAIN_WORKER, encoding="utf-8")
+    checker = (out / "checker" / "index.html").read_text(encoding="utf-8")
+    names = ("data-worker", "data-pyodide", "data-archive", "data-snapshot")
+    found = {n: re.search(rf'{n}="([^"]+)"', checker) for n in names}
+    floor = out / "bench-floor"  # as deep as checker/, so the same relative paths work
+    floor.mkdir()
+    runtime = {n: html.unescape(m.group(1)) for n, m in found.items() if m}
+    (floor / "index.html").write_text(FLOOR_PAGE % runtime, encoding="utf-8")
 
 
 def ready_ms(page: Any, url: str) -> float:
@@ -237,8 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site) as origin, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             checker_url, plain_url = f"{origin}/checker/", f"{origin}/bench-plain/"
+            floor_url = f"{origin}/bench-floor/"
             checklist_url = f"{origin}/checklist/"
-            rows: dict[str, list[float]] = {k: [] for k in ("pc", "pw", "cc", "cw", "lc", "lw")}
+            keys = ("pc", "pw", "cc", "cw", "lc", "lw", "fc", "fw")
+            rows: dict[str, list[float]] = {k: [] for k in keys}
             for _ in range(args.runs):  # interleaved, so both see the same machine load
                 plain_cold, plain_warm = cold_and_warm(browser, plain_url, service_worker=False)
                 cold, warm = cold_and_warm(browser, checker_url, service_worker=True)
@@ -249,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
                 cold, warm = cold_and_warm(browser, checklist_url, service_worker=True)
                 rows["lc"].append(cold)
                 rows["lw"].append(warm)
+                cold, warm = cold_and_warm(browser, floor_url, service_worker=False)
+                rows["fc"].append(cold)
+                rows["fw"].append(warm)
             med = {k: statistics.median(v) for k, v in rows.items()}
             latency = check_latency(browser, checker_url, args.runs)
             guide = transferred(browser, f"{origin}/prepare/", site, lambda p: None, False)
@@ -265,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"checker page ready:        cold {med['cc']:.0f} ms (ratio {med['cc'] / med['pc']:.2f}),"
         f" warm {med['cw']:.0f} ms (ratio {med['cw'] / med['pw']:.2f})"
+    )
+    print(
+        f"checker's worker alone on a blank page (no theme, no service worker):"
+        f" cold {med['fc']:.0f} ms, warm {med['fw']:.0f} ms"
     )
     print(
         f"personal checklist page, first checklist shown: cold {med['lc']:.0f} ms,"
