@@ -96,3 +96,11 @@ def test_word_lists_have_a_source_header_and_both_languages() -> None:
 def test_rules_folder_has_only_families() -> None:
     stems = {p.stem for p in Path(RULES_DIR).glob("*.toml")}
     assert stems == set(FAMILIES)
+
+
+def test_offer_lists_are_those_of_the_promotional_cards() -> None:
+    """promo.in_example checks example values with the lists the promo cards use on the text."""
+    from validator.rules.promo import OFFER_LISTS
+
+    carded = {r.match["list"] for r in RULES.values() if r.family == "promo" and r.match}
+    assert set(OFFER_LISTS) == carded

@@ -4,11 +4,12 @@ matched against every word list in a single pass; rule functions read from here.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cached_property
 
 from validator.lexicon import Match, find_all
 from validator.model import TEXT_FIELDS, Template
-from validator.placeholders import Placeholder, scan
+from validator.placeholders import Placeholder, scan, valid
 from validator.text import Normal, Token, normalise, tokenise
 
 # Placeholders are looked for in the first 64 KiB of a field (64 times the body limit).
@@ -82,3 +83,12 @@ class Subject:
     def text_fields(self) -> list[Field]:
         """Header, body and footer that are present, in display order."""
         return list(self.fields.values())
+
+    def body_examples(self) -> Iterator[tuple[Placeholder, str | None]]:
+        """Each distinct valid body variable (first occurrence) with its example value, if any."""
+        seen: set[str] = set()
+        for p in valid(self.body.placeholders):
+            if p.name is None or p.name in seen:
+                continue
+            seen.add(p.name)
+            yield p, self.template.example_for(p.name)

@@ -5,9 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.model import Hit
-from validator.subject import Subject
+from validator.subject import Field, Subject
 
 REWARD_LISTS = ("discount", "price_cut", "promo_code", "bonus")
+# The word lists of the promotional cards matched on a template's text (promo.toml `match`);
+# tests/test_registry.py keeps the two in step.
+OFFER_LISTS = (
+    "discount",
+    "price_cut",
+    "promo_code",
+    "bonus",
+    "free_delivery",
+    "abandoned_cart",
+    "recommendation",
+    "new_arrivals",
+    "urgency",
+    "win_back",
+    "upsell",
+    "call_to_buy",
+)
 
 
 def review_reward(s: Subject) -> Iterator[Hit]:
@@ -28,4 +44,18 @@ def review_reward(s: Subject) -> Iterator[Hit]:
                     "word": fld.text[first.start : first.end],
                     "reward": fld.text[reward.start : reward.end],
                 },
+            )
+
+
+def in_example(s: Subject) -> Iterator[Hit]:
+    """A body variable whose example value carries an offer (once per variable)."""
+    for p, value in s.body_examples():
+        if not value:
+            continue
+        example = Field("examples", value)
+        found = [m for name in OFFER_LISTS for m in example.matches(name)]
+        if found:
+            first = min(found, key=lambda m: m.start)
+            yield Hit(
+                "body", p.start, p.end, {"text": p.text, "word": value[first.start : first.end]}
             )

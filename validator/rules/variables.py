@@ -104,19 +104,9 @@ def too_many(s: Subject) -> Iterator[Hit]:
         )
 
 
-def _body_examples(s: Subject) -> Iterator[tuple[Placeholder, str | None]]:
-    """Each distinct valid body variable (first occurrence) with its example value, if any."""
-    seen: set[str] = set()
-    for p in valid(s.body.placeholders):
-        if p.name is None or p.name in seen:
-            continue
-        seen.add(p.name)
-        yield p, s.template.example_for(p.name)
-
-
 def no_example(s: Subject) -> Iterator[Hit]:
     """A body variable without an example value."""
-    for p, value in _body_examples(s):
+    for p, value in s.body_examples():
         if value is None or not value.strip():
             yield Hit("body", p.start, p.end, {"text": p.text})
 
@@ -143,6 +133,6 @@ def in_footer(s: Subject) -> Iterator[Hit]:
 
 def example_whitespace(s: Subject) -> Iterator[Hit]:
     """An example value with a line break, a tab or more than four spaces in a row."""
-    for p, value in _body_examples(s):
+    for p, value in s.body_examples():
         if value and ("\n" in value or "\t" in value or "     " in value):
             yield Hit("body", p.start, p.end, {"text": p.text})
