@@ -80,3 +80,12 @@ def test_cache_first_only_for_files_whose_name_changes_with_their_content(
     assert any(p.endswith(".snapshot") for p in cache_first)
     assert "assets/checker/page.mjs" not in cache_first
     assert "assets/stylesheets/extra.css" not in cache_first
+
+
+def test_the_worker_reads_the_caches_the_service_worker_names() -> None:
+    """docs/assets/checker/kept.mjs reads the build cache directly: same name prefix."""
+    root = Path(__file__).resolve().parent.parent
+    prefix = re.compile(r'^const PREFIX = "([^"]+)";', re.MULTILINE)
+    sw = prefix.search((root / "macros" / "checker_sw.js").read_text(encoding="utf-8"))
+    kept = prefix.search((root / "docs/assets/checker/kept.mjs").read_text(encoding="utf-8"))
+    assert sw and kept and sw.group(1) == kept.group(1)

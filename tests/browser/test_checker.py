@@ -352,6 +352,27 @@ def test_reloads_and_checks_offline_after_a_first_visit(
     requests_log.assert_same_origin()
 
 
+def test_a_repeat_visit_reads_the_kept_runtime_without_requests(
+    browser: Any, site_server: Any
+) -> None:
+    """Once the service worker keeps the runtime, the worker reads it from Cache Storage."""
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        open_checker(page, site_server.url("checker/"))
+        page.wait_for_function(CONTROLLED)
+        seen: list[str] = []
+        context.on("request", lambda request: seen.append(request.url))
+        open_checker(page, site_server.url("checker/"))
+        assert page.evaluate("window.kitChecker.timings.snapshot") is True
+        big = (".snapshot", ".tar.gz", "pyodide.asm.wasm", "python_stdlib.zip")
+        assert [url for url in seen if url.endswith(big)] == []
+        assert any(url.endswith("/checker/") for url in seen)  # the page itself was asked for
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("how", ["no-webassembly", "runtime-missing"])
 def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: str) -> None:
     if how == "no-webassembly":

@@ -5,6 +5,8 @@
 // responses (each once) and its instantiateStreaming() the module compiled here. If compiling
 // failed, Pyodide's usual path runs instead.
 
+import { fetchKept } from "./kept.mjs";
+
 const FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
 
 /** Request the runtime's files now; `during(work)` lets loadPyodide() in `work` use them. */
@@ -13,7 +15,7 @@ export function requestEarly(indexURL) {
   const responses = new Map();
   for (const name of FILES) {
     const url = new URL(name, indexURL).href;
-    const response = fetch(url);
+    const response = fetchKept(url);
     response.catch(() => {});
     responses.set(url, response);
   }

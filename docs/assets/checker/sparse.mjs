@@ -6,12 +6,14 @@
 // is ever made). A body already gunzipped (by the server, or kept so by the service worker)
 // and a plain, non-sparse snapshot both work too.
 
+import { fetchKept } from "./kept.mjs";
+
 const MAGIC = [..."KITSPRS1"].map((c) => c.charCodeAt(0));
 const HEADER = 20;
 
 /** Fetch a snapshot file of our own site and return Pyodide's full snapshot bytes. */
 export async function fetchSnapshot(url) {
-  const response = await fetch(url);
+  const response = await fetchKept(url);
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
   return expandSnapshot(response.body);
 }

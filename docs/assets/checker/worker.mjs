@@ -8,6 +8,7 @@
 // and no Python source is ever posted or run from a message.
 
 import { requestEarly } from "./early.mjs";
+import { fetchKept } from "./kept.mjs";
 import { fetchSnapshot } from "./sparse.mjs";
 import { archiveFormat, canUntar, untarInto } from "./untar.mjs";
 
@@ -69,9 +70,9 @@ async function stage(name, timings, work) {
   }
 }
 
-/** Fetch a file of our own site as bytes. */
+/** A file of our own site as bytes. */
 async function bytes(url) {
-  const response = await fetch(url);
+  const response = await fetchKept(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.arrayBuffer();
 }
