@@ -57,8 +57,8 @@ PLAIN_PAGE = """<!doctype html><html lang="en"><title>plain loadPyodide</title>
 const worker = new Worker(new URL("./worker.mjs", import.meta.url), {type: "module"});
 worker.onmessage = () => { window.__readyAt = performance.now(); };
 </script></html>"""
-PLAIN_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
-await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+PLAIN_WORKER = """import { loadPyodide } from "../%(pyodide)s/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../%(pyodide)s/", import.meta.url).href });
 postMessage("ready");
 """
 # The checker's own worker started from a blank page (no theme, no service worker): the floor
@@ -137,7 +137,8 @@ def build_site(out: Path, prebuilt: Path | None) -> None:
     plain = out / "bench-plain"
     plain.mkdir()
     (plain / "index.html").write_text(PLAIN_PAGE, encoding="utf-8")
-    (plain / "worker.mjs").write_text(PLAIN_WORKER, encoding="utf-8")
+    pyodide_dir = next(out.glob("assets/pyodide/*/pyodide.mjs")).parent.relative_to(out)
+    (plain / "worker.mjs").write_text(PLAIN_WORKER % {"pyodide": pyodide_dir.as_posix()}, "utf-8")
     checker = (out / "checker" / "index.html").read_text(encoding="utf-8")
     names = ("data-worker", "data-pyodide", "data-archive", "data-snapshot")
     found = {n: re.search(rf'{n}="([^"]+)"', checker) for n in names}

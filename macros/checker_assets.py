@@ -66,7 +66,13 @@ def pyodide_files(node_modules: Path) -> dict[str, Path]:
             f"Pyodide runtime not found in {folder} (missing: {', '.join(missing)}): "
             "run 'make setup' (npm ci) before building the site."
         )
-    return {f"{PYODIDE_DIR}/{name}": folder / name for name in PYODIDE_FILES}
+    site_dir = pyodide_site_dir(node_modules)
+    return {f"{site_dir}/{name}": folder / name for name in PYODIDE_FILES}
+
+
+def pyodide_site_dir(node_modules: Path) -> str:
+    """The runtime's folder in the site, named by its version: its files never change there."""
+    return f"{PYODIDE_DIR}/{pyodide_version(node_modules)}"
 
 
 def package_dirs(project_root: Path) -> dict[str, Path]:

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from macros.widget_html import (
+    RuntimePaths,
     boot_script,
     config_script,
     html_attrs,
@@ -85,8 +86,7 @@ def render_widget(
     lang: str,
     page_url: str,
     *,
-    archive: str,
-    snapshot: str,
+    runtime: RuntimePaths,
     limits: Mapping[str, int],
     rule_anchors: Mapping[str, str],
     storage_key: str,
@@ -117,7 +117,7 @@ def render_widget(
     )
     parts = [
         f'<div class="kit-checker"{html_attrs(data)}>',
-        boot_script(runtime_attrs(root, archive, snapshot)),
+        boot_script(runtime_attrs(root, runtime)),
         f'<link rel="stylesheet" href="{root}assets/checker/checker.css">',
         config_script("data-checker-config", config),
         f'<noscript><p class="kit-checker-status">{escape(text["noscript"])}</p></noscript>',
@@ -176,18 +176,24 @@ def render_widget(
     return "\n".join(parts)
 
 
-def runtime_names(project_root: Path) -> tuple[str, str]:
-    """The site paths of this build's Python archive and of its Pyodide memory snapshot."""
-    from macros.checker_assets import build_archive, pyodide_version, snapshot_name
+def runtime_paths(project_root: Path) -> RuntimePaths:
+    """This build's Pyodide folder, Python archive and memory snapshot (site paths)."""
+    from macros.checker_assets import (
+        build_archive,
+        pyodide_site_dir,
+        pyodide_version,
+        snapshot_name,
+    )
 
+    node_modules = project_root / "node_modules"
     archive = build_archive(project_root)
-    return archive.name, snapshot_name(archive, pyodide_version(project_root / "node_modules"))
+    snapshot = snapshot_name(archive, pyodide_version(node_modules))
+    return RuntimePaths(pyodide_site_dir(node_modules), archive.name, snapshot)
 
 
 def head_boot(page_url: str, project_root: Path) -> str:
     """The worker's boot script for the head of a page with the checker or the checklist."""
-    archive, snapshot = runtime_names(project_root)
-    return boot_script(runtime_attrs(relative_root(page_url), archive, snapshot))
+    return boot_script(runtime_attrs(relative_root(page_url), runtime_paths(project_root)))
 
 
 def checker_page(lang: str, page_url: str, project_root: Path) -> str:
@@ -196,13 +202,11 @@ def checker_page(lang: str, page_url: str, project_root: Path) -> str:
     from validator.registry import RULES
     from validator.rules.length import LIMITS
 
-    archive, snapshot = runtime_names(project_root)
     anchors = {rule: anchor(rule) for rule in RULES}
     return render_widget(
         lang,
         page_url,
-        archive=archive,
-        snapshot=snapshot,
+        runtime=runtime_paths(project_root),
         limits=LIMITS,
         rule_anchors=anchors,
         storage_key=CHECKER_STORAGE_KEY,

@@ -19,6 +19,7 @@ from macros.checker_widget import CHECKER_STORAGE_KEY
 from macros.checklist import labels
 from macros.model import Process, process_to_json
 from macros.widget_html import (
+    RuntimePaths,
     boot_script,
     config_script,
     html_attrs,
@@ -95,9 +96,8 @@ def _button(key: str, text: Mapping[str, str], action: str, *, primary: bool = F
 def render_widget(
     lang: str,
     page_url: str,
-    archive: str,
+    runtime: RuntimePaths,
     process: Mapping[str, Any],
-    snapshot: str = "",
 ) -> str:
     """The checklist widget's HTML for one language (the form works before Python is ready)."""
     text = labels(lang)
@@ -118,7 +118,7 @@ def render_widget(
     }
     parts = [
         f'<div class="wa-pc"{html_attrs(data)}>',
-        boot_script(runtime_attrs(root, archive, snapshot)),
+        boot_script(runtime_attrs(root, runtime)),
         f'<link rel="stylesheet" href="{root}assets/checklist/checklist.css">',
         config_script("data-checklist-config", config),
         f'<noscript><p class="wa-pc-status">{escape(text["ui_failed"])}</p></noscript>',
@@ -173,7 +173,6 @@ def render_widget(
 
 def checklist_page(lang: str, page_url: str, project_root: Path, process: Process) -> str:
     """The widget for a page of this build: the checker's archive and snapshot, the process."""
-    from macros.checker_widget import runtime_names
+    from macros.checker_widget import runtime_paths
 
-    archive, snapshot = runtime_names(project_root)
-    return render_widget(lang, page_url, archive, process_to_json(process), snapshot)
+    return render_widget(lang, page_url, runtime_paths(project_root), process_to_json(process))

@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 BOOT_SCRIPT = Path(__file__).with_name("checker_boot.js")
 
@@ -28,13 +28,21 @@ def config_script(marker: str, config: Mapping[str, Any]) -> str:
     return f'<script type="application/json" {marker}>{payload}</script>'
 
 
-def runtime_attrs(root: str, archive: str, snapshot: str) -> dict[str, str]:
+class RuntimePaths(NamedTuple):
+    """Site paths of this build's Pyodide folder, Python archive and memory snapshot."""
+
+    pyodide: str
+    archive: str
+    snapshot: str = ""
+
+
+def runtime_attrs(root: str, paths: RuntimePaths) -> dict[str, str]:
     """Where the Python worker, the Pyodide runtime, the Python archive and its snapshot are."""
     return {
         "data-worker": f"{root}assets/checker/worker.mjs",
-        "data-pyodide": f"{root}assets/pyodide/",
-        "data-archive": f"{root}{archive}",
-        "data-snapshot": f"{root}{snapshot}" if snapshot else "",
+        "data-pyodide": f"{root}{paths.pyodide}/",
+        "data-archive": f"{root}{paths.archive}",
+        "data-snapshot": f"{root}{paths.snapshot}" if paths.snapshot else "",
     }
 
 

@@ -378,7 +378,7 @@ def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: s
     if how == "no-webassembly":
         page.add_init_script("delete globalThis.WebAssembly")
     else:
-        page.route("**/assets/pyodide/pyodide.mjs", lambda route: route.fulfill(status=404))
+        page.route("**/assets/pyodide/*/pyodide.mjs", lambda route: route.fulfill(status=404))
     page.goto(site_server.url("en/checker/"))
     page.wait_for_selector("[data-checker][data-checker-state=error]", timeout=60_000)
     assert page.inner_text("[data-checker-status]") == labels("en")["failed"]
