@@ -66,12 +66,10 @@ def set_fields(page: Any, values: dict[str, str]) -> list[str]:
     )
 
 
-def cli_report(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> dict[str, Any]:
-    """The CLI's --json report for the templates (written to a .json file as a user would)."""
-    source = tmp_path / f"templates-{lang}.json"
-    source.write_text(json.dumps({"templates": templates}, ensure_ascii=False), encoding="utf-8")
+def cli_json(*args: str) -> dict[str, Any]:
+    """The CLI's --json report (`python -m validator --json ARGS`)."""
     result = subprocess.run(
-        [sys.executable, "-m", "validator", "--json", "--lang", lang, str(source)],
+        [sys.executable, "-m", "validator", "--json", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -79,6 +77,13 @@ def cli_report(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> di
     )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
+
+
+def cli_report(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> dict[str, Any]:
+    """The CLI's --json report for the templates (written to a .json file as a user would)."""
+    source = tmp_path / f"templates-{lang}.json"
+    source.write_text(json.dumps({"templates": templates}, ensure_ascii=False), encoding="utf-8")
+    return cli_json("--lang", lang, str(source))
 
 
 def case_templates() -> list[dict[str, Any]]:
@@ -447,14 +452,7 @@ def test_bulk_file_upload_equals_cli(
             for t in templates
         ]
         source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "validator", "--json", "--mode", mode, str(source)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    expected = json.loads(result.stdout)
+    expected = cli_json("--mode", mode, str(source))
     open_checker(page, site_server.url("checker/"))
     page.select_option("[data-field=mode]", mode)
     page.set_input_files("[data-bulk-file]", str(source))
