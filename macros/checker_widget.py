@@ -12,14 +12,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from macros.widget_html import (
-    RuntimePaths,
-    boot_script,
-    config_script,
-    html_attrs,
-    relative_root,
-    runtime_attrs,
-)
+from macros.widget_html import RuntimePaths, boot_script, relative_root, widget_opening
 
 LABELS_FILE = Path(__file__).with_name("checker_labels.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -115,12 +108,16 @@ def render_widget(
         _counter(key, text[f"count_{key}"], limits.get(key))
         for key in ("body", "header", "footer", "variables")
     )
+    opening = widget_opening(
+        root,
+        runtime,
+        element=("kit-checker", data),
+        stylesheet="assets/checker/checker.css",
+        config=("data-checker-config", config),
+        noscript=("kit-checker-status", text["noscript"]),
+    )
     parts = [
-        f'<div class="kit-checker"{html_attrs(data)}>',
-        boot_script(runtime_attrs(root, runtime)),
-        f'<link rel="stylesheet" href="{root}assets/checker/checker.css">',
-        config_script("data-checker-config", config),
-        f'<noscript><p class="kit-checker-status">{escape(text["noscript"])}</p></noscript>',
+        *opening,
         f'<p class="kit-checker-status" data-checker-status>{escape(text["loading"])}</p>',
         f'<form class="kit-checker-form" data-checker-form aria-label="{escape(text["form"])}">',
         _field("name", text, hint=text["name_hint"]),
@@ -193,7 +190,7 @@ def runtime_paths(project_root: Path) -> RuntimePaths:
 
 def head_boot(page_url: str, project_root: Path) -> str:
     """The worker's boot script for the head of a page with the checker or the checklist."""
-    return boot_script(runtime_attrs(relative_root(page_url), runtime_paths(project_root)))
+    return boot_script(relative_root(page_url), runtime_paths(project_root))
 
 
 def checker_page(lang: str, page_url: str, project_root: Path) -> str:

@@ -18,14 +18,7 @@ from typing import Any
 from macros.checker_widget import CHECKER_STORAGE_KEY
 from macros.checklist import labels
 from macros.model import Process, process_to_json
-from macros.widget_html import (
-    RuntimePaths,
-    boot_script,
-    config_script,
-    html_attrs,
-    relative_root,
-    runtime_attrs,
-)
+from macros.widget_html import RuntimePaths, html_attrs, relative_root, widget_opening
 
 STORAGE_KEY = "wa-kit:checklist:v1"
 SHARE_PARAM = "answers"
@@ -52,7 +45,7 @@ def guide_urls(
     here = _docs_url(page_src, directory_urls=directory_urls)
     base = here if directory_urls else posixpath.dirname(here)
     out = {}
-    for page in pages:
+    for page in sorted(pages):  # sorted: the same build gives the same bytes
         path = page.partition("#")[0]
         link = posixpath.relpath(_docs_url(path, directory_urls=directory_urls) or ".", base or ".")
         out[path] = f"{link}/" if directory_urls else link
@@ -116,12 +109,16 @@ def render_widget(
         "data-checklist-state": "loading",
         "data-process": f"{root}process.json?v={version}",
     }
+    opening = widget_opening(
+        root,
+        runtime,
+        element=("wa-pc", data),
+        stylesheet="assets/checklist/checklist.css",
+        config=("data-checklist-config", config),
+        noscript=("wa-pc-status", text["ui_failed"]),
+    )
     parts = [
-        f'<div class="wa-pc"{html_attrs(data)}>',
-        boot_script(runtime_attrs(root, runtime)),
-        f'<link rel="stylesheet" href="{root}assets/checklist/checklist.css">',
-        config_script("data-checklist-config", config),
-        f'<noscript><p class="wa-pc-status">{escape(text["ui_failed"])}</p></noscript>',
+        *opening,
         '<p class="wa-pc-status" role="status" data-checklist-status>'
         f"{escape(text['ui_loading'])}</p>",
         f'<form class="wa-pc-form" data-checklist-form aria-label="{escape(text["ui_form"])}"'

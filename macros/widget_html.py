@@ -36,7 +36,7 @@ class RuntimePaths(NamedTuple):
     snapshot: str = ""
 
 
-def runtime_attrs(root: str, paths: RuntimePaths) -> dict[str, str]:
+def _runtime_attrs(root: str, paths: RuntimePaths) -> dict[str, str]:
     """Where the Python worker, the Pyodide runtime, the Python archive and its snapshot are."""
     return {
         "data-worker": f"{root}assets/checker/worker.mjs",
@@ -46,10 +46,33 @@ def runtime_attrs(root: str, paths: RuntimePaths) -> dict[str, str]:
     }
 
 
-def boot_script(runtime: Mapping[str, str]) -> str:
+def boot_script(root: str, paths: RuntimePaths) -> str:
     """The inline script that starts the Python worker early, with the runtime's locations.
 
     Placed in the page's head by the theme (overrides/main.html) and again as the widget's
     first child, which only starts the worker when the head did not (another theme).
     """
-    return f"<script{html_attrs(runtime)}>\n{BOOT_SCRIPT.read_text(encoding='utf-8')}</script>"
+    attrs = html_attrs(_runtime_attrs(root, paths))
+    return f"<script{attrs}>\n{BOOT_SCRIPT.read_text(encoding='utf-8')}</script>"
+
+
+def widget_opening(
+    root: str,
+    runtime: RuntimePaths,
+    *,
+    element: tuple[str, Mapping[str, str]],
+    stylesheet: str,
+    config: tuple[str, Mapping[str, Any]],
+    noscript: tuple[str, str],
+) -> list[str]:
+    """A widget's first pieces: its root element (class, attributes; left open), the boot
+    script's fallback copy, its stylesheet (site path), its JSON config block (marker, data)
+    and the notice shown without JavaScript (class, text)."""
+    (cls, attrs), (marker, data), (notice_cls, notice) = element, config, noscript
+    return [
+        f'<div class="{cls}"{html_attrs(attrs)}>',
+        boot_script(root, runtime),
+        f'<link rel="stylesheet" href="{root}{stylesheet}">',
+        config_script(marker, data),
+        f'<noscript><p class="{notice_cls}">{escape(notice)}</p></noscript>',
+    ]
