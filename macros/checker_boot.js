@@ -4,6 +4,7 @@
 // Pyodide worker at once, with the runtime's locations from its own data-* attributes
 // (macros/widget_html.py); docs/assets/checker/client.mjs adopts the worker as window.kitBoot,
 // with the messages that came before it (kept here in order, so "ready" is never lost).
+// It also holds back the theme's search worker while Python starts (deferSearchWorker below).
 (() => {
   if (window.kitBoot) return;
   const runtime = document.currentScript.dataset;
@@ -35,7 +36,62 @@
       for (const event of early.splice(0)) (event.type === "message" ? onMessage : onError)(event);
     };
     window.kitBoot = { worker, adopt };
+    deferSearchWorker(worker);
   } catch (error) {
     window.kitBoot = { error: String((error && error.message) || error) };
+  }
+
+  /**
+   * Material's search worker builds its index as soon as it starts: about 0.4 s of CPU, taken
+   * from Python's start on a machine with two cores. On this page it is created only once the
+   * checker is ready (or has failed), when the reader searches, or after LATEST_MS at most.
+   * Until then the theme gets a stand-in that queues its messages (the index's set-up).
+   */
+  function deferSearchWorker(pythonWorker) {
+    const LATEST_MS = 5000;
+    const SEARCH = /\/workers\/search\.[^/]*\.js$/;
+    const NativeWorker = window.Worker;
+    let released = false;
+    let start = null;
+    const release = () => {
+      released = true;
+      if (start) setTimeout(start, 0);
+    };
+    pythonWorker.addEventListener("message", ({ data }) => {
+      if (data && (data.type === "ready" || data.type === "failed")) release();
+    });
+    pythonWorker.addEventListener("error", release);
+    setTimeout(release, LATEST_MS);
+
+    window.Worker = function Worker(url, options) {
+      if (released || !SEARCH.test(new URL(url, document.baseURI).pathname)) {
+        return new NativeWorker(url, options);
+      }
+      window.Worker = NativeWorker;
+      const standIn = new EventTarget();
+      const queue = [];
+      let real = null;
+      start = () => {
+        if (real) return;
+        real = new NativeWorker(url, options);
+        for (const type of ["message", "messageerror", "error"]) {
+          real.addEventListener(type, (event) => {
+            const copy = type === "error"
+              ? new ErrorEvent(type, { message: event.message })
+              : new MessageEvent(type, { data: event.data });
+            standIn.dispatchEvent(copy);
+            if (typeof standIn[`on${type}`] === "function") standIn[`on${type}`](copy);
+          });
+        }
+        for (const message of queue.splice(0)) real.postMessage(message);
+      };
+      standIn.postMessage = (message) => {
+        if (real) return real.postMessage(message);
+        queue.push(message);
+        if (queue.length > 1) start(); // the reader is searching: the index is needed now
+      };
+      standIn.terminate = () => (real ? real.terminate() : (start = null));
+      return standIn;
+    };
   }
 })();

@@ -47,10 +47,8 @@ def _step_with_a_word(lang: str) -> tuple[str, str]:
     return word, ("en/" if lang == "en" else "") + page_path
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_search_finds_a_process_step(page: Any, site_server: Any, requests_log: Any, lang: str):
-    word, target = _step_with_a_word(lang)
-    page.goto(site_server.url("en/" if lang == "en" else ""))
+def _search_result_paths(page: Any, word: str) -> list[str]:
+    """Type a word into the theme's search box; the result links' URLs (no query, no anchor)."""
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator(".md-search__input")
     box.press_sequentially(word)
@@ -58,10 +56,47 @@ def test_search_finds_a_process_step(page: Any, site_server: Any, requests_log: 
     box.press("End")
     links = page.locator(".md-search-result__link")
     links.first.wait_for()
-    hrefs = links.evaluate_all("ls => ls.map(l => l.href)")
-    expected = site_server.url(target)
-    assert any(re.split(r"[?#]", h)[0] == expected for h in hrefs), (word, expected, hrefs)
+    return [re.split(r"[?#]", h)[0] for h in links.evaluate_all("ls => ls.map(l => l.href)")]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_search_finds_a_process_step(page: Any, site_server: Any, requests_log: Any, lang: str):
+    word, target = _step_with_a_word(lang)
+    page.goto(site_server.url("en/" if lang == "en" else ""))
+    found = _search_result_paths(page, word)
+    assert site_server.url(target) in found, (word, target, found)
     requests_log.assert_same_origin()
+
+
+# Logs each Worker the page creates with the checker's state at that moment (installed before
+# the page's scripts, so the boot script's stand-in calls it when it starts the real worker).
+WORKER_LOG = """
+const NativeWorker = window.Worker;
+window.__workers = [];
+window.Worker = function Worker(url, options) {
+  const root = document.querySelector("[data-checker]");
+  window.__workers.push({ url: String(url), checker: root && root.dataset.checkerState });
+  return new NativeWorker(url, options);
+};
+"""
+
+
+@pytest.mark.parametrize("start", ["ready", "failed"])
+def test_search_waits_for_the_checker_and_still_works(page: Any, site_server: Any, start: str):
+    """On the checker's page the theme's search worker starts once Python is ready (or has
+    failed), not alongside it; its index is then built and searching works as anywhere."""
+    word, target = _step_with_a_word("en")
+    page.add_init_script(WORKER_LOG)
+    if start == "failed":
+        page.route("**/assets/pyodide/*/pyodide.mjs", lambda route: route.fulfill(status=404))
+    page.goto(site_server.url("en/checker/"))
+    page.wait_for_selector(
+        f"[data-checker][data-checker-state={'error' if start == 'failed' else 'ready'}]"
+    )
+    found = _search_result_paths(page, word)
+    assert site_server.url(target) in found, (word, target, found)
+    search = [w for w in page.evaluate("window.__workers") if "/workers/search." in w["url"]]
+    assert [w["checker"] for w in search] == ["error" if start == "failed" else "ready"]
 
 
 @pytest.mark.parametrize("path", ["", GUIDE_PAGE, "en/", "en/" + GUIDE_PAGE])
