@@ -66,12 +66,12 @@ postMessage("ready");
 FLOOR_PAGE = """<!doctype html><html lang="en"><title>checker worker alone</title>
 <script>
 const url = (path) => new URL(path, location.href).href;
-const worker = new Worker(url("%(data-worker)s"), {type: "module"});
+const files = new URLSearchParams({indexURL: url("%(data-pyodide)s"),
+  archiveURL: url("%(data-archive)s"), snapshotURL: url("%(data-snapshot)s")});
+const worker = new Worker(url("%(data-worker)s") + "#" + files, {type: "module"});
 worker.onmessage = (event) => {
   if (event.data && event.data.type === "ready") window.__readyAt = performance.now();
 };
-worker.postMessage({id: 0, verb: "init", payload: {indexURL: url("%(data-pyodide)s"),
-  archiveURL: url("%(data-archive)s"), snapshotURL: url("%(data-snapshot)s")}});
 </script></html>"""
 CHECK_LATENCY = """async (text) => {
   const root = document.querySelector('[data-checker]');

@@ -14,20 +14,18 @@
     return;
   }
   try {
-    const worker = new Worker(url("worker"), { type: "module" });
+    // The runtime's files go in the URL's fragment: the worker starts on them at once, without
+    // waiting for a message (docs/assets/checker/worker.mjs); the fragment is never sent.
+    const files = new URLSearchParams({
+      indexURL: url("pyodide"),
+      archiveURL: url("archive"),
+      snapshotURL: runtime.snapshot ? url("snapshot") : "",
+    });
+    const worker = new Worker(`${url("worker")}#${files}`, { type: "module" });
     const early = [];
     const keep = (event) => early.push(event);
     worker.addEventListener("message", keep);
     worker.addEventListener("error", keep);
-    worker.postMessage({
-      id: 0,
-      verb: "init",
-      payload: {
-        indexURL: url("pyodide"),
-        archiveURL: url("archive"),
-        snapshotURL: runtime.snapshot ? url("snapshot") : "",
-      },
-    });
     const adopt = (onMessage, onError) => {
       worker.removeEventListener("message", keep);
       worker.removeEventListener("error", keep);

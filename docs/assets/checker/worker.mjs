@@ -1,6 +1,10 @@
 // The checker's Web Worker: loads Pyodide from our own origin, unpacks the Python archive,
 // imports the entry modules and answers a closed set of verbs.
 //
+// Start: the page names the runtime's files in this worker's URL fragment
+// (#indexURL=…&archiveURL=…&snapshotURL=…, macros/checker_boot.js) and the start-up begins as
+// soon as this module runs. (A message from the page would only arrive once the page's main
+// thread is free, which while the theme loads is 100–200 ms later.)
 // Protocol (conventions §6): request {id, verb, payload} → reply {id, ok: true, result} or
 // {id, ok: false, error: {message}}; one {type: "ready", timings} event, or
 // {type: "failed", stage, error} when a stage of the start-up fails.
@@ -174,10 +178,6 @@ function call(verb, payload) {
 
 self.addEventListener("message", async (event) => {
   const { id, verb, payload } = event.data || {};
-  if (verb === "init") {
-    init(payload);
-    return;
-  }
   if (!Object.hasOwn(VERBS, verb)) {
     postMessage({ id, ok: false, error: { message: `unknown verb: ${String(verb)}` } });
     return;
@@ -189,3 +189,12 @@ self.addEventListener("message", async (event) => {
     postMessage({ id, ok: false, error: { message: String(error && error.message || error) } });
   }
 });
+
+const runtime = new URLSearchParams(self.location.hash.slice(1));
+if (runtime.has("indexURL")) {
+  init(Object.fromEntries(runtime));
+} else {
+  const failure = "the worker's URL does not name the runtime (#indexURL=…)";
+  rejectReady(new Error(failure));
+  postMessage({ type: "failed", stage: "init", error: failure });
+}
