@@ -68,7 +68,7 @@ FLOOR_PAGE = """<!doctype html><html lang="en"><title>checker worker alone</titl
 const url = (path) => new URL(path, location.href).href;
 const files = new URLSearchParams({indexURL: url("%(data-pyodide)s"),
   archiveURL: url("%(data-archive)s"), snapshotURL: url("%(data-snapshot)s")});
-const worker = new Worker(url("%(data-worker)s") + "#" + files, {type: "module"});
+const worker = new Worker(url("%(data-worker)s"), {type: "module", name: String(files)});
 worker.onmessage = (event) => {
   if (event.data && event.data.type === "ready") window.__readyAt = performance.now();
 };

@@ -14,14 +14,14 @@
     return;
   }
   try {
-    // The runtime's files go in the URL's fragment: the worker starts on them at once, without
-    // waiting for a message (docs/assets/checker/worker.mjs); the fragment is never sent.
+    // The runtime's files go in the worker's name: it starts on them at once, without waiting
+    // for a message (docs/assets/checker/worker.mjs).
     const files = new URLSearchParams({
       indexURL: url("pyodide"),
       archiveURL: url("archive"),
       snapshotURL: runtime.snapshot ? url("snapshot") : "",
     });
-    const worker = new Worker(`${url("worker")}#${files}`, { type: "module" });
+    const worker = new Worker(url("worker"), { type: "module", name: String(files) });
     const early = [];
     const keep = (event) => early.push(event);
     worker.addEventListener("message", keep);

@@ -479,8 +479,7 @@ def test_a_worker_ready_before_the_page_script_arrives_is_adopted(
     """The inline boot script starts the worker; its "ready" must wait for page.mjs."""
     held: list[Any] = []
     # A lambda: Playwright cannot take a bound builtin (list.append) as a handler.
-    page.route("**/assets/checker/page.mjs", lambda route: held.append(route))  # noqa: PLW0108
-    # The worker's URL carries the runtime's files in its fragment (macros/checker_boot.js).
+    page.route("**/assets/kit/*/checker/page.mjs", lambda route: held.append(route))  # noqa: PLW0108
     with page.expect_worker(lambda w: urlsplit(w.url).path.endswith("/worker.mjs")) as started:
         page.goto(site_server.url("checker/"), wait_until="domcontentloaded")
     worker = started.value

@@ -1,10 +1,11 @@
 // The checker's Web Worker: loads Pyodide from our own origin, unpacks the Python archive,
 // imports the entry modules and answers a closed set of verbs.
 //
-// Start: the page names the runtime's files in this worker's URL fragment
-// (#indexURL=…&archiveURL=…&snapshotURL=…, macros/checker_boot.js) and the start-up begins as
+// Start: the page names the runtime's files in this worker's name (the Worker's `name` option,
+// "indexURL=…&archiveURL=…&snapshotURL=…", macros/checker_boot.js) and the start-up begins as
 // soon as this module runs. (A message from the page would only arrive once the page's main
-// thread is free, which while the theme loads is 100–200 ms later.)
+// thread is free, which while the theme loads is 100–200 ms later; a URL fragment is lost when
+// the service worker answers from its cache.)
 // Protocol (conventions §6): request {id, verb, payload} → reply {id, ok: true, result} or
 // {id, ok: false, error: {message}}; one {type: "ready", timings} event, or
 // {type: "failed", stage, error} when a stage of the start-up fails.
@@ -190,11 +191,11 @@ self.addEventListener("message", async (event) => {
   }
 });
 
-const runtime = new URLSearchParams(self.location.hash.slice(1));
+const runtime = new URLSearchParams(self.name);
 if (runtime.has("indexURL")) {
   init(Object.fromEntries(runtime));
 } else {
-  const failure = "the worker's URL does not name the runtime (#indexURL=…)";
+  const failure = "the worker's name does not name the runtime (indexURL=…)";
   rejectReady(new Error(failure));
   postMessage({ type: "failed", stage: "init", error: failure });
 }
