@@ -1,7 +1,8 @@
-"""The checker's build-time assets: the self-hosted Pyodide runtime and the packed Python archive.
+"""The checker's build-time assets: the self-hosted Pyodide runtime, the packed Python archive
+and the folder named by its content that the widgets' scripts and styles are served from.
 
 Pure functions (no MkDocs import): the hook in ``checker_hooks.py`` adds their output to the
-site, and the checker macro asks for the archive's content-hashed name.
+site, and the widget macros ask for the content-hashed names.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ PARTLY_PACKED_INIT = b'"""Packed for the browser: only the modules the validator
 PACKED_SUFFIXES = frozenset({".py", ".toml", ".txt", ".json"})
 SNAPSHOT_SCRIPT = Path(__file__).with_name("checker_snapshot.mjs")
 CACHE_DIR = Path(tempfile.gettempdir()) / "kit-checker"
+# The widgets' scripts and styles (under docs/) are served from SCRIPTS_DIR/<hash>/, keeping
+# their own folders (checker/, checklist/), so their relative imports stay as written. A name
+# that changes with the content can be kept as it is: by the service worker and by HTTP caches.
+SCRIPT_SOURCES = ("assets/checker", "assets/checklist")
+SCRIPTS_DIR = "assets/kit"
 
 
 class CheckerAssetsError(Exception):
@@ -55,6 +61,25 @@ class Archive:
 
     name: str
     content: bytes
+
+
+def scripts_folder(docs_dir: Path) -> str:
+    """This build's site folder for the widgets' scripts and styles (``assets/kit/<hash>``)."""
+    digest = hashlib.sha256()
+    for source in SCRIPT_SOURCES:
+        for path in sorted((docs_dir / source).rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return f"{SCRIPTS_DIR}/{digest.hexdigest()[:12]}"
+
+
+def scripts_site_path(src_uri: str, folder: str) -> str | None:
+    """Where a docs file of the widgets goes in the site (``assets/checker/x.mjs`` →
+    ``assets/kit/<hash>/checker/x.mjs``); None for any other file."""
+    if not src_uri.startswith(tuple(f"{source}/" for source in SCRIPT_SOURCES)):
+        return None
+    return f"{folder}/{src_uri.removeprefix('assets/')}"
 
 
 def pyodide_files(node_modules: Path) -> dict[str, Path]:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 SW_TEMPLATE = Path(__file__).with_name("checker_sw.js")
 SW_NAME = "sw.js"
-# Site folders whose files the checker and checklist pages need offline (besides the runtime).
-PRECACHE_DIRS = ("assets/checker/", "assets/checklist/")
+# Site folders whose files the checker and checklist pages need offline: the Python archive and
+# snapshot (assets/checker/), the widgets' scripts and styles (assets/kit/<hash>/).
+PRECACHE_DIRS = ("assets/checker/", "assets/kit/")
 PRECACHE_EXTRA = ("process.json",)
 
 

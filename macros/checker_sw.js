@@ -2,8 +2,9 @@
 // in VERSION and PRECACHE). Registered only by the checker and checklist pages, it makes them,
 // their Pyodide runtime and the guide pages visited work offline after the first visit.
 // - HTML, JSON and the unhashed scripts: network first (updates arrive), the cache when offline.
-// - Content-hashed files (python-<hash>.tar.gz, *.snapshot, the theme's *.<hash>.min.css/js)
-//   and assets/pyodide/*: cache first; the snapshot is kept gunzipped (see inflatedSnapshot).
+// - Files whose name changes with their content: cache first (python-<hash>.tar.gz, *.snapshot,
+//   assets/kit/<hash>/ with the widgets' scripts, the theme's *.<hash>.min.css/js, and
+//   assets/pyodide/<version>/); the snapshot is kept gunzipped (see inflatedSnapshot).
 // - One cache per build; older ones are deleted on activate. Same-origin GET requests only.
 
 const VERSION = "__VERSION__";
@@ -11,9 +12,9 @@ const PRECACHE = __PRECACHE__; // site-root-relative paths: the runtime the page
 const PREFIX = "wa-kit-";
 const CACHE = PREFIX + VERSION;
 const ROOT = new URL("./", self.location.href);
-// Our runtime, and the theme's files with a content hash in the name (main.<hash>.min.css).
+// Our runtime and scripts, and the theme's files with a content hash in the name (main.<hash>.min.css).
 const CACHE_FIRST =
-  /\/assets\/(pyodide\/|checker\/python-[0-9a-f]+(\.[^/]*)?\.(tar\.gz|snapshot)$|.*\.[0-9a-f]{8,}\.min\.(css|js)$)/;
+  /\/assets\/(pyodide\/|kit\/[0-9a-f]{12}\/|checker\/python-[0-9a-f]+(\.[^/]*)?\.(tar\.gz|snapshot)$|.*\.[0-9a-f]{8,}\.min\.(css|js)$)/;
 
 const SNAPSHOT = /\.snapshot$/;
 

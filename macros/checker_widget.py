@@ -112,7 +112,7 @@ def render_widget(
         root,
         runtime,
         element=("kit-checker", data),
-        stylesheet="assets/checker/checker.css",
+        stylesheet="checker/checker.css",
         config=("data-checker-config", config),
         noscript=("kit-checker-status", text["noscript"]),
     )
@@ -167,25 +167,27 @@ def render_widget(
         f"{escape(text['download_csv'])}</button></p>",
         "</section>",
         # async: starts the worker as soon as the script arrives (the fields are above it).
-        f'<script type="module" async src="{root}assets/checker/page.mjs"></script>',
+        f'<script type="module" async src="{root}{runtime.scripts}/checker/page.mjs"></script>',
         "</div>",
     ]
     return "\n".join(parts)
 
 
 def runtime_paths(project_root: Path) -> RuntimePaths:
-    """This build's Pyodide folder, Python archive and memory snapshot (site paths)."""
+    """This build's Pyodide folder, Python archive, memory snapshot and scripts (site paths)."""
     from macros.checker_assets import (
         build_archive,
         pyodide_site_dir,
         pyodide_version,
+        scripts_folder,
         snapshot_name,
     )
 
     node_modules = project_root / "node_modules"
     archive = build_archive(project_root)
     snapshot = snapshot_name(archive, pyodide_version(node_modules))
-    return RuntimePaths(pyodide_site_dir(node_modules), archive.name, snapshot)
+    scripts = scripts_folder(project_root / "docs")
+    return RuntimePaths(pyodide_site_dir(node_modules), archive.name, snapshot, scripts)
 
 
 def head_boot(page_url: str, project_root: Path) -> str:

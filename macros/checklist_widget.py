@@ -113,7 +113,7 @@ def render_widget(
         root,
         runtime,
         element=("wa-pc", data),
-        stylesheet="assets/checklist/checklist.css",
+        stylesheet="checklist/checklist.css",
         config=("data-checklist-config", config),
         noscript=("wa-pc-status", text["ui_failed"]),
     )
@@ -162,7 +162,7 @@ def render_widget(
         '<p class="wa-pc-announce" role="status" aria-live="polite" data-checklist-announce></p>',
         f'<section class="wa-pc-result" aria-label="{escape(text["ui_result"])}"'
         " data-checklist-result></section>",
-        f'<script type="module" src="{root}assets/checklist/page.mjs"></script>',
+        f'<script type="module" src="{root}{runtime.scripts}/checklist/page.mjs"></script>',
         "</div>",
     ]
     return "\n".join(parts)

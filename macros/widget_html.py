@@ -29,17 +29,19 @@ def config_script(marker: str, config: Mapping[str, Any]) -> str:
 
 
 class RuntimePaths(NamedTuple):
-    """Site paths of this build's Pyodide folder, Python archive and memory snapshot."""
+    """Site paths of this build's Pyodide folder, Python archive, memory snapshot and the
+    folder of the widgets' scripts and styles (``assets/kit/<hash>``)."""
 
     pyodide: str
     archive: str
-    snapshot: str = ""
+    snapshot: str
+    scripts: str
 
 
 def _runtime_attrs(root: str, paths: RuntimePaths) -> dict[str, str]:
     """Where the Python worker, the Pyodide runtime, the Python archive and its snapshot are."""
     return {
-        "data-worker": f"{root}assets/checker/worker.mjs",
+        "data-worker": f"{root}{paths.scripts}/checker/worker.mjs",
         "data-pyodide": f"{root}{paths.pyodide}/",
         "data-archive": f"{root}{paths.archive}",
         "data-snapshot": f"{root}{paths.snapshot}" if paths.snapshot else "",
@@ -66,13 +68,13 @@ def widget_opening(
     noscript: tuple[str, str],
 ) -> list[str]:
     """A widget's first pieces: its root element (class, attributes; left open), the boot
-    script's fallback copy, its stylesheet (site path), its JSON config block (marker, data)
-    and the notice shown without JavaScript (class, text)."""
+    script's fallback copy, its stylesheet (path in the scripts folder), its JSON config block
+    (marker, data) and the notice shown without JavaScript (class, text)."""
     (cls, attrs), (marker, data), (notice_cls, notice) = element, config, noscript
     return [
         f'<div class="{cls}"{html_attrs(attrs)}>',
         boot_script(root, runtime),
-        f'<link rel="stylesheet" href="{root}{stylesheet}">',
+        f'<link rel="stylesheet" href="{root}{runtime.scripts}/{stylesheet}">',
         config_script(marker, data),
         f'<noscript><p class="{notice_cls}">{escape(notice)}</p></noscript>',
     ]

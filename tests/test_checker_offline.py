@@ -31,7 +31,9 @@ def test_the_built_worker_precaches_the_runtime_it_serves(built_site: Path) -> N
     assert any(re.fullmatch(r"assets/pyodide/\d+\.\d+\.\d+/pyodide\.asm\.wasm", p) for p in paths)
     assert any(re.fullmatch(r"assets/checker/python-[0-9a-f]+\.tar\.gz", p) for p in paths)
     assert any(p.endswith(".snapshot") for p in paths)
-    assert "assets/checker/offline.mjs" in paths and "assets/checklist/page.mjs" in paths
+    # The widgets' scripts: served from a folder named by their content (assets/kit/<hash>/).
+    scripts = {re.sub(r"^assets/kit/[0-9a-f]{12}/", "", p) for p in paths if "/kit/" in p}
+    assert {"checker/worker.mjs", "checker/offline.mjs", "checklist/page.mjs"} <= scripts
     assert not (built_site / "en" / SW_NAME).exists()
 
 
@@ -41,8 +43,8 @@ def test_only_the_checker_and_checklist_pages_register_it(built_site: Path) -> N
             assert "page.mjs" in (built_site / lang / page / "index.html").read_text("utf-8")
         assert "offline.mjs" not in (built_site / lang / "index.html").read_text("utf-8")
     for page in ("checker", "checklist"):
-        script = (built_site / "assets" / page / "page.mjs").read_text(encoding="utf-8")
-        assert "offline.mjs" in script
+        (script,) = (built_site / "assets" / "kit").glob(f"*/{page}/page.mjs")
+        assert "offline.mjs" in script.read_text(encoding="utf-8")
 
 
 def test_a_new_build_gets_a_new_cache() -> None:
@@ -53,10 +55,9 @@ def test_a_new_build_gets_a_new_cache() -> None:
 
 
 def test_the_precache_keeps_the_pages_runtime_only() -> None:
-    paths = precache_paths(
-        ["assets/pyodide/pyodide.mjs", "assets/checker/view.mjs", "index.md", "assets/x.css"]
-    )
-    assert paths == ["assets/checker/view.mjs", "assets/pyodide/pyodide.mjs", "process.json"]
+    script = "assets/kit/0123456789ab/checker/view.mjs"
+    paths = precache_paths(["assets/pyodide/pyodide.mjs", script, "index.md", "x.css"])
+    assert paths == [script, "assets/pyodide/pyodide.mjs", "process.json"]
 
 
 def test_cache_first_only_for_files_whose_name_changes_with_their_content(
@@ -72,14 +73,16 @@ def test_cache_first_only_for_files_whose_name_changes_with_their_content(
     out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
     cache_first = {p.removeprefix("/kit/") for p in json.loads(out.stdout)}
     hashed = re.compile(
-        r"assets/(pyodide/.*|checker/python-[0-9a-f]{12}\.(tar\.gz|pyodide-.*\.snapshot)"
+        r"assets/(pyodide/.*|kit/[0-9a-f]{12}/.+"
+        r"|checker/python-[0-9a-f]{12}\.(tar\.gz|pyodide-.*\.snapshot)"
         r"|.*\.[0-9a-f]{8}\.min\.(css|js))"
     )
     expected = {p.removeprefix("/kit/") for p in paths if hashed.fullmatch(p.removeprefix("/kit/"))}
     assert cache_first == expected
     assert any(p.endswith(".tar.gz") for p in cache_first)
     assert any(p.endswith(".snapshot") for p in cache_first)
-    assert "assets/checker/page.mjs" not in cache_first
+    assert any(p.endswith("/checker/worker.mjs") for p in cache_first)
+    assert "process.json" not in cache_first and "checker/index.html" not in cache_first
     assert "assets/stylesheets/extra.css" not in cache_first
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -405,7 +406,8 @@ def test_the_built_page_names_inputs_by_the_answers_keys(built_site: Path, page:
     assert ANSWER_KEYS[-1] == "templates"
     assert "page.mjs" in html
     assert (built_site / "process.json").is_file()
-    assert (built_site / "assets" / "checklist" / "checklist.css").is_file()
+    for linked in re.findall(r'(?:href|src)="([^"]*/checklist/[^"/]*\.(?:css|mjs))"', html):
+        assert (built_site / page).parent.joinpath(linked).resolve().is_file(), linked
 
 
 def test_every_text_has_both_languages_with_the_same_placeholders() -> None:
