@@ -2,11 +2,12 @@
 
 Prints medians of N runs: cold and warm "ready" time of the checker page and of a plain
 ``loadPyodide()`` page (same runtime files, same worker set-up, measured in the same run) with
-their ratio; cold and warm time to the personal checklist page's first checklist; the check
-latency for a 1024-character template; bytes transferred for a guide page and for the checker
-page (as served, and what gzip would make of the same files), and what the site's service
-worker fetches after a first visit to keep for offline use. A warm visit is a repeat visit made
-once the first has settled (its service worker, if any, controls the page).
+their ratio, and the spread of both over the runs; cold and warm time to the personal checklist
+page's first checklist; the check latency for a 1024-character template; bytes transferred for
+a guide page and for the checker page (as served, and what gzip would make of the same files),
+and what the site's service worker fetches after a first visit to keep for offline use. A warm
+visit is a repeat visit made once the first has settled (its service worker, if any, controls
+the page).
 A benchmark, not a test: it asserts nothing.
 """
 
@@ -292,6 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"checker page ready:        cold {med['cc']:.0f} ms (ratio {med['cc'] / med['pc']:.2f}),"
         f" warm {med['cw']:.0f} ms (ratio {med['cw'] / med['pw']:.2f})"
+    )
+    span = {k: f"{min(v):.0f}–{max(v):.0f}" for k, v in rows.items()}
+    print(
+        f"  (runs: checker cold {span['cc']} ms, warm {span['cw']} ms;"
+        f" plain cold {span['pc']} ms, warm {span['pw']} ms)"
     )
     print(
         f"checker's worker alone on a blank page (no theme, no service worker):"
