@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from macros.checker_assets import scripts_folder, scripts_site_path
 from macros.checker_offline import SW_NAME, precache_paths, service_worker
 
 
@@ -93,3 +94,29 @@ def test_the_worker_reads_the_caches_the_service_worker_names() -> None:
     sw = prefix.search((root / "macros" / "checker_sw.js").read_text(encoding="utf-8"))
     kept = prefix.search((root / "docs/assets/checker/kept.mjs").read_text(encoding="utf-8"))
     assert sw and kept and sw.group(1) == kept.group(1)
+
+
+def test_the_scripts_folder_is_named_by_the_widgets_files_only(tmp_path: Path) -> None:
+    """assets/kit/<hash>/ changes with any widget script or style, and with nothing else."""
+    docs = tmp_path / "docs"
+    for name, text in {
+        "assets/checker/worker.mjs": "export const a = 1;",
+        "assets/checklist/page.mjs": "import '../checker/worker.mjs';",
+        "index.md": "# Home",
+    }.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    first = scripts_folder(docs)
+    assert re.fullmatch(r"assets/kit/[0-9a-f]{12}", first)
+    (docs / "index.md").write_text("# Home, edited", encoding="utf-8")
+    assert scripts_folder(docs) == first
+    (docs / "assets/checklist/page.mjs").write_text("// changed", encoding="utf-8")
+    assert scripts_folder(docs) != first
+
+
+def test_widget_files_keep_their_folders_inside_the_scripts_folder() -> None:
+    folder = "assets/kit/0123456789ab"
+    assert scripts_site_path("assets/checker/page.mjs", folder) == f"{folder}/checker/page.mjs"
+    assert scripts_site_path("assets/checklist/x.css", folder) == f"{folder}/checklist/x.css"
+    assert scripts_site_path("assets/checkers/page.mjs", folder) is None
+    assert scripts_site_path("assets/stylesheets/extra.css", folder) is None
