@@ -5,7 +5,7 @@
 const BLOCK = 512;
 
 /** The archive's tar bytes: gunzipped here unless the server already decoded it. */
-async function tarBytes(buffer) {
+export async function tarBytes(buffer) {
   const bytes = new Uint8Array(buffer);
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -15,10 +15,10 @@ async function tarBytes(buffer) {
 /** True when this browser can unpack in JavaScript (else use pyodide.unpackArchive). */
 export const canUntar = typeof DecompressionStream === "function";
 
-/** Write every regular file of the archive under dir in Pyodide's file system (pyodide.FS). */
-export async function untarInto(FS, buffer, dir) {
-  const tar = await tarBytes(buffer);
+/** Write every regular file of a tar (bytes from tarBytes) under dir in Pyodide's file system. */
+export function untarInto(FS, tar, dir) {
   const decoder = new TextDecoder();
+  const folders = new Set();
   let count = 0;
   for (let at = 0; at + BLOCK <= tar.length && tar[at] !== 0; ) {
     const header = tar.subarray(at, at + BLOCK);
@@ -30,7 +30,9 @@ export async function untarInto(FS, buffer, dir) {
     at += BLOCK;
     if (type === 0x30 || type === 0) {
       const path = `${dir}/${name}`;
-      FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+      const folder = path.slice(0, path.lastIndexOf("/"));
+      if (!folders.has(folder)) FS.mkdirTree(folder);
+      folders.add(folder);
       FS.writeFile(path, tar.slice(at, at + size));
       count += 1;
     }

@@ -15,7 +15,7 @@
 import { requestEarly } from "./early.mjs";
 import { fetchKept } from "./kept.mjs";
 import { fetchSnapshot } from "./sparse.mjs";
-import { archiveFormat, canUntar, untarInto } from "./untar.mjs";
+import { archiveFormat, canUntar, tarBytes, untarInto } from "./untar.mjs";
 
 const ARCHIVE_DIR = "/lib/kit";
 
@@ -127,7 +127,8 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
   try {
     // Everything the start needs is requested at once, not one after another.
     const quiet = (promise) => (promise && promise.catch(() => {}), promise);
-    const archive = quiet(bytes(archiveURL));
+    // The archive is gunzipped as soon as it arrives, while the runtime still loads.
+    const archive = quiet(bytes(archiveURL).then((buffer) => (canUntar ? tarBytes(buffer) : buffer)));
     const snapshot = snapshotURL ? quiet(fetchSnapshot(snapshotURL)) : null;
     const runtime = import(new URL("pyodide.mjs", indexURL).href);
     const asmModule = snapshot ? quiet(import(new URL("pyodide.asm.mjs", indexURL).href)) : null;
@@ -141,9 +142,9 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     // The files are unpacked in both cases: a snapshot holds memory, not the file system, and
     // modules imported later (or data read later) come from these files.
     await stage("unpack", timings, async () => {
-      const buffer = await archive;
-      if (canUntar) await untarInto(pyodide.FS, buffer, ARCHIVE_DIR);
-      else pyodide.unpackArchive(buffer, archiveFormat(buffer), { extractDir: ARCHIVE_DIR });
+      const files = await archive;
+      if (canUntar) untarInto(pyodide.FS, files, ARCHIVE_DIR);
+      else pyodide.unpackArchive(files, archiveFormat(files), { extractDir: ARCHIVE_DIR });
       const path = pyodide.pyimport("sys").path;
       if (!path.toJs().includes(ARCHIVE_DIR)) path.insert(0, ARCHIVE_DIR);
       path.destroy();
