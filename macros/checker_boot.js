@@ -42,8 +42,8 @@
   /**
    * Material's search worker builds its index as soon as it starts: about 0.4 s of CPU, taken
    * from Python's start on a machine with two cores. On this page it is created only once the
-   * checker is ready (or has failed), when the reader searches, or after LATEST_MS at most.
-   * Until then the theme gets a stand-in that queues its messages (the index's set-up).
+   * checker is ready (or has failed), when the reader moves into the search box, or after
+   * LATEST_MS at most. Until then the theme gets a stand-in that queues its messages.
    */
   function deferSearchWorker(pythonWorker) {
     const LATEST_MS = 5000;
@@ -60,6 +60,12 @@
     });
     pythonWorker.addEventListener("error", release);
     setTimeout(release, LATEST_MS);
+    const searching = (event) => {
+      if (!event.target.closest || !event.target.closest('[data-md-component="search"]')) return;
+      document.removeEventListener("focusin", searching);
+      release();
+    };
+    document.addEventListener("focusin", searching);
 
     window.Worker = function Worker(url, options) {
       if (released || !SEARCH.test(new URL(url, document.baseURI).pathname)) {
@@ -83,11 +89,7 @@
         }
         for (const message of queue.splice(0)) real.postMessage(message);
       };
-      standIn.postMessage = (message) => {
-        if (real) return real.postMessage(message);
-        queue.push(message);
-        if (queue.length > 1) start(); // the reader is searching: the index is needed now
-      };
+      standIn.postMessage = (message) => (real ? real.postMessage(message) : queue.push(message));
       standIn.terminate = () => (real ? real.terminate() : (start = null));
       return standIn;
     };

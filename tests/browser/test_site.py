@@ -69,14 +69,15 @@ def test_search_finds_a_process_step(page: Any, site_server: Any, requests_log: 
 
 
 # Logs each Worker the page creates with what the checker's Python worker had said by then
-# ("ready", "failed" or nothing). Installed before the page's scripts, so the boot script's
-# stand-in calls it when it starts the real search worker.
+# ("ready", "failed" or nothing) and when (ms since the page started). Installed before the
+# page's scripts, so the boot script's stand-in calls it when it starts the real search worker.
 WORKER_LOG = """
 const NativeWorker = window.Worker;
 window.__workers = [];
 window.Worker = function Worker(url, options) {
   const worker = new NativeWorker(url, options);
-  window.__workers.push({ url: String(url), python: window.__pythonSaid || null });
+  const at = performance.now();
+  window.__workers.push({ url: String(url), python: window.__pythonSaid || null, at });
   if (String(url).includes("/checker/worker.mjs")) {
     worker.addEventListener("message", ({ data }) => {
       if (data && data.type) window.__pythonSaid = data.type;
@@ -103,6 +104,26 @@ def test_search_waits_for_the_checker_and_still_works(page: Any, site_server: An
     assert site_server.url(target) in found, (word, target, found)
     search = [w for w in page.evaluate("window.__workers") if "/workers/search." in w["url"]]
     assert [w["python"] for w in search] == [start]
+
+
+def test_search_starts_at_once_when_the_reader_searches_while_python_starts(
+    page: Any, site_server: Any
+) -> None:
+    """Moving into the search box starts the held-back search worker: Python, held here so it
+    never starts, has said nothing when the search worker is created, and searching works."""
+    word, target = _step_with_a_word("en")
+    page.add_init_script(WORKER_LOG)
+    held: list[Any] = []
+    page.route("**/assets/pyodide/*/pyodide.mjs", lambda route: held.append(route))  # noqa: PLW0108
+    page.goto(site_server.url("en/checker/"))
+    page.wait_for_function("() => window.__workers.length === 1")  # Python's worker only
+    found = _search_result_paths(page, word)
+    assert site_server.url(target) in found, (word, target, found)
+    search = [w for w in page.evaluate("window.__workers") if "/workers/search." in w["url"]]
+    assert [w["python"] for w in search] == [None]
+    assert page.get_attribute("[data-checker]", "data-checker-state") == "loading"
+    # Not the boot script's own limit (5 s after the page starts): the reader's move did it.
+    assert search[0]["at"] < 5000
 
 
 @pytest.mark.parametrize("path", ["", GUIDE_PAGE, "en/", "en/" + GUIDE_PAGE])
