@@ -51,21 +51,20 @@
     const NativeWorker = window.Worker;
     let released = false;
     let start = null;
+    const searching = (event) => {
+      if (event.target.closest && event.target.closest('[data-md-component="search"]')) release();
+    };
     const release = () => {
       released = true;
+      document.removeEventListener("focusin", searching);
       if (start) setTimeout(start, 0);
     };
     pythonWorker.addEventListener("message", ({ data }) => {
       if (data && (data.type === "ready" || data.type === "failed")) release();
     });
     pythonWorker.addEventListener("error", release);
-    setTimeout(release, LATEST_MS);
-    const searching = (event) => {
-      if (!event.target.closest || !event.target.closest('[data-md-component="search"]')) return;
-      document.removeEventListener("focusin", searching);
-      release();
-    };
     document.addEventListener("focusin", searching);
+    setTimeout(release, LATEST_MS);
 
     window.Worker = function Worker(url, options) {
       if (released || !SEARCH.test(new URL(url, document.baseURI).pathname)) {
