@@ -2,7 +2,8 @@
 
 Prints medians of N runs: cold and warm "ready" time of the checker page and of a plain
 ``loadPyodide()`` page (same runtime files, same worker set-up, measured in the same run) with
-their ratio, and the spread of both over the runs; cold and warm time to the personal checklist
+their ratio, and the spread of both over the runs; the same for Pyodide's own snapshot start
+with nothing of ours (the floor of the ratio); cold and warm time to the personal checklist
 page's first checklist; the check latency for a 1024-character template (on a settled page, and
 for the first check one second after a cold start); bytes transferred for a guide page and for
 the checker page (as served, and what gzip would make of the same files), and what the site's
@@ -52,8 +53,8 @@ new MutationObserver((_, observer) => {
 }).observe(document, {subtree: true, attributes: true,
   attributeFilter: ['data-checker-state', 'data-checklist-state']});
 """
-# A page that only starts Pyodide in a module worker, as the checker does: the floor.
-PLAIN_PAGE = """<!doctype html><html lang="en"><title>plain loadPyodide</title>
+# A page that only starts Pyodide in its module worker (worker.mjs), as the checker does.
+PLAIN_PAGE = """<!doctype html><html lang="en"><title>loadPyodide() in a worker</title>
 <script type="module">
 const worker = new Worker(new URL("./worker.mjs", import.meta.url), {type: "module"});
 worker.onmessage = () => { window.__readyAt = performance.now(); };
@@ -74,6 +75,21 @@ worker.onmessage = (event) => {
   if (event.data && event.data.type === "ready") window.__readyAt = performance.now();
 };
 </script></html>"""
+# Pyodide's own snapshot start and nothing else: a bare interpreter's memory snapshot (made in
+# Node when the benchmark builds its site), fetched whole and handed to loadPyodide(). The floor
+# of any snapshot start with this runtime, so its ratio shows what is left to gain on our side.
+BARE_SNAPSHOT = """import fs from "node:fs";
+const [pyodideDir, out] = process.argv.slice(2);
+const { loadPyodide } = await import(new URL("pyodide.mjs", `file://${pyodideDir}/`).href);
+const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, _makeSnapshot: true });
+fs.writeFileSync(out, pyodide.makeMemorySnapshot());
+"""
+BARE_WORKER = """const snapshot = fetch("./bare.snapshot").then((reply) => reply.arrayBuffer());
+const { loadPyodide } = await import("../%(pyodide)s/pyodide.mjs");
+await loadPyodide({ indexURL: new URL("../%(pyodide)s/", import.meta.url).href,
+  _loadSnapshot: new Uint8Array(await snapshot) });
+postMessage("ready");
+"""
 CHECK_LATENCY = """async (text) => {
   const root = document.querySelector('[data-checker]');
   const body = root.querySelector('[data-field=body]');
@@ -135,11 +151,15 @@ def build_site(out: Path, prebuilt: Path | None) -> None:
             check=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
-    plain = out / "bench-plain"
-    plain.mkdir()
-    (plain / "index.html").write_text(PLAIN_PAGE, encoding="utf-8")
-    pyodide_dir = next(out.glob("assets/pyodide/*/pyodide.mjs")).parent.relative_to(out)
-    (plain / "worker.mjs").write_text(PLAIN_WORKER % {"pyodide": pyodide_dir.as_posix()}, "utf-8")
+    pyodide_dir = next(out.glob("assets/pyodide/*/pyodide.mjs")).parent
+    relative = {"pyodide": pyodide_dir.relative_to(out).as_posix()}
+    for name, worker in (("bench-plain", PLAIN_WORKER), ("bench-bare", BARE_WORKER)):
+        (out / name).mkdir()
+        (out / name / "index.html").write_text(PLAIN_PAGE, encoding="utf-8")
+        (out / name / "worker.mjs").write_text(worker % relative, encoding="utf-8")
+    script = out / "bench-bare" / "make-snapshot.mjs"
+    script.write_text(BARE_SNAPSHOT, encoding="utf-8")
+    subprocess.run(["node", script, pyodide_dir, out / "bench-bare" / "bare.snapshot"], check=True)
     checker = (out / "checker" / "index.html").read_text(encoding="utf-8")
     names = ("data-worker", "data-pyodide", "data-archive", "data-snapshot")
     found = {n: re.search(rf'{n}="([^"]+)"', checker) for n in names}
@@ -284,9 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site) as origin, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             checker_url, plain_url = f"{origin}/checker/", f"{origin}/bench-plain/"
-            floor_url = f"{origin}/bench-floor/"
+            floor_url, bare_url = f"{origin}/bench-floor/", f"{origin}/bench-bare/"
             checklist_url = f"{origin}/checklist/"
-            keys = ("pc", "pw", "cc", "cw", "lc", "lw", "fc", "fw")
+            keys = ("pc", "pw", "cc", "cw", "lc", "lw", "fc", "fw", "bc", "bw")
             rows: dict[str, list[float]] = {k: [] for k in keys}
             for _ in range(args.runs):  # interleaved, so both see the same machine load
                 plain_cold, plain_warm = cold_and_warm(browser, plain_url, service_worker=False)
@@ -301,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
                 cold, warm = cold_and_warm(browser, floor_url, service_worker=False)
                 rows["fc"].append(cold)
                 rows["fw"].append(warm)
+                cold, warm = cold_and_warm(browser, bare_url, service_worker=False)
+                rows["bc"].append(cold)
+                rows["bw"].append(warm)
             med = {k: statistics.median(v) for k, v in rows.items()}
             latency = check_latency(browser, checker_url, args.runs)
             first = first_check_latency(browser, checker_url, args.runs, FIRST_CHECK_AFTER_MS)
@@ -327,6 +350,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"checker's worker alone on a blank page (no theme, no service worker):"
         f" cold {med['fc']:.0f} ms, warm {med['fw']:.0f} ms"
+    )
+    print(
+        f"Pyodide's own snapshot start (bare interpreter, no archive, no page):"
+        f" cold {med['bc']:.0f} ms (ratio {med['bc'] / med['pc']:.2f}),"
+        f" warm {med['bw']:.0f} ms (ratio {med['bw'] / med['pw']:.2f})"
     )
     print(
         f"personal checklist page, first checklist shown: cold {med['lc']:.0f} ms,"
