@@ -12,7 +12,8 @@ const PRECACHE = __PRECACHE__; // site-root-relative paths: the runtime the page
 const PREFIX = "wa-kit-";
 const CACHE = PREFIX + VERSION;
 const ROOT = new URL("./", self.location.href);
-// Our runtime and scripts, and the theme's files with a content hash in the name (main.<hash>.min.css).
+// Our runtime and scripts, and the theme's files with a content hash in the name
+// (main.<hash>.min.css).
 const CACHE_FIRST =
   /\/assets\/(pyodide\/|kit\/[0-9a-f]{12}\/|checker\/python-[0-9a-f]+(\.[^/]*)?\.(tar\.gz|snapshot)$|.*\.[0-9a-f]{8,}\.min\.(css|js)$)/;
 
