@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -121,16 +122,63 @@ def emoji_flood(s: Subject) -> Iterator[Hit]:
         yield Hit("body", found[0].start(), found[-1].end(), {"count": len(found)})
 
 
-def _markers(line: str, marker: str) -> list[int]:
-    """Positions where a marker can open or close: a letter or digit on exactly one side."""
-    found = []
+# WhatsApp's inline formatting as the checker page's preview draws it (docs/assets/checker/
+# view.mjs, FORMAT): ```monospace```, and *bold*, _italic_, ~strike~ pairs that hug their
+# text and touch no letter or digit outside; pairs nest. Scanned without a regex, which would
+# backtrack over every opener of a long line (quadratic).
+_MONO = "```"
+
+
+def _paired(line: str) -> set[int]:
+    """Positions of markers that format (pairs, nested pairs) or sit inside ```monospace```."""
+    closers: dict[str, list[int]] = {marker: [] for marker in _MARKERS}
+    for j, ch in enumerate(line):
+        hugs = ch in closers and j > 1 and not line[j - 1].isspace()
+        if hugs and (j + 1 == len(line) or not line[j + 1].isalnum()):
+            closers[ch].append(j)
+    taken: set[int] = set()
+
+    def scan(start: int, end: int) -> None:
+        i = start
+        while i < end:
+            if line.startswith(_MONO, i):
+                close = line.find(_MONO, i + len(_MONO) + 1, end)
+                if close != -1 and close + len(_MONO) <= end:
+                    taken.update(range(i, close + len(_MONO)))
+                    i = close + len(_MONO)
+                    continue
+            ch = line[i]
+            opens = (
+                ch in closers
+                and i + 1 < end
+                and not line[i + 1].isspace()
+                and (i == 0 or not line[i - 1].isalnum())
+            )
+            if opens:
+                candidates = closers[ch]
+                k = bisect.bisect_left(candidates, i + 2)
+                if k < len(candidates) and candidates[k] < end:
+                    close = candidates[k]
+                    taken.update((i, close))
+                    scan(i + 1, close)
+                    i = close + 1
+                    continue
+            i += 1
+
+    scan(0, len(line))
+    return taken
+
+
+def _stray(line: str, marker: str, paired: set[int]) -> int | None:
+    """The first marker without a pair that hugs text on one side only (not in snake_case,
+    not alone between spaces), or None."""
     for i, ch in enumerate(line):
-        if ch == marker:
-            before = i > 0 and line[i - 1].isalnum()
-            after = i + 1 < len(line) and line[i + 1].isalnum()
+        if ch == marker and i not in paired:
+            before = i > 0 and not line[i - 1].isspace()
+            after = i + 1 < len(line) and not line[i + 1].isspace()
             if before != after:
-                found.append(i)
-    return found
+                return i
+    return None
 
 
 def unbalanced_markers(s: Subject) -> Iterator[Hit]:
@@ -138,12 +186,13 @@ def unbalanced_markers(s: Subject) -> Iterator[Hit]:
     for fld in s.text_fields():
         text = fld.text[:8192]
         masked = _URL.sub(lambda m: " " * len(m.group()), text)
-        masked = re.sub(r"\{\{[^{}]*\}\}", lambda m: " " * len(m.group()), masked)
+        masked = re.sub(r"\{\{[^{}]*\}\}", lambda m: "0" * len(m.group()), masked)
         offset = 0
         for line in masked.split("\n"):
+            paired = _paired(line)
             for marker, style in _MARKERS.items():
-                found = _markers(line, marker)
-                if len(found) % 2:
-                    i = offset + found[-1]
-                    yield Hit(fld.name, i, i + 1, {"marker": marker, "style": style})
+                i = _stray(line, marker, paired)
+                if i is not None:
+                    where = offset + i
+                    yield Hit(fld.name, where, where + 1, {"marker": marker, "style": style})
             offset += len(line) + 1
