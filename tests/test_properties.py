@@ -1,9 +1,11 @@
-"""Property tests: the checker never raises, spans lie inside their fields, results repeat."""
+"""Property tests: the checker never raises, spans lie inside their fields, results repeat;
+formatting pairs are counted as the preview draws them."""
 
 from __future__ import annotations
 
 import json
 import random
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from validator import check
 from validator.browser import check_file_json, check_json
 from validator.model import Template
+from validator.rules.format import _paired
 
 # Characters that exercise the parser and the normaliser, plus anything at all (lone
 # surrogates and control characters included).
@@ -80,3 +83,26 @@ def test_huge_body_still_reports_its_length() -> None:
     million = check({"body": "а" * 1_000_000})
     assert million.counts["body"] == 1_000_000
     assert "length.body" in {f.rule for f in million.findings}
+
+
+# The preview's formatting pattern (docs/assets/checker/view.mjs, FORMAT) in Python: what
+# format.unbalanced_markers counts as a pair must be what the reader sees drawn as one.
+PREVIEW_FORMAT = re.compile(r"```.+?```|(?<![^\W_])([*_~])(?=\S)(.*?\S)\1(?![^\W_])")
+
+
+def _preview_pairs(line: str, start: int = 0, end: int | None = None) -> set[int]:
+    end = len(line) if end is None else end
+    taken: set[int] = set()
+    while m := PREVIEW_FORMAT.search(line, start, end):
+        if m.group(1):
+            taken |= {m.start(), m.end() - 1} | _preview_pairs(line, m.start(2), m.end(2))
+        else:
+            taken |= set(range(m.start(), m.end()))
+        start = m.end()
+    return taken
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("*_~` aб1.!%(x")), max_size=40).map("".join))
+def test_marker_pairs_are_the_previews(line: str) -> None:
+    assert _paired(line) == _preview_pairs(line)
