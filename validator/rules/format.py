@@ -171,12 +171,13 @@ def _paired(line: str) -> set[int]:
 
 def _stray(line: str, marker: str, paired: set[int]) -> int | None:
     """The first marker without a pair that hugs text on one side only (not in snake_case,
-    not alone between spaces), or None."""
+    not alone between spaces, not a card's last digits written as *4821), or None."""
     for i, ch in enumerate(line):
         if ch == marker and i not in paired:
             before = i > 0 and not line[i - 1].isspace()
             after = i + 1 < len(line) and not line[i + 1].isspace()
-            if before != after:
+            masked_digits = marker == "*" and not before and after and line[i + 1].isdigit()
+            if before != after and not masked_digits:
                 return i
     return None
 
