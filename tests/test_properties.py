@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from validator import check
 from validator.browser import check_file_json, check_json
 from validator.model import Template
-from validator.rules.format import _paired
+from validator.rules.format import _SPOT, _paired
 
 # Characters that exercise the parser and the normaliser, plus anything at all (lone
 # surrogates and control characters included).
@@ -103,6 +103,7 @@ def _preview_pairs(line: str, start: int = 0, end: int | None = None) -> set[int
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(list("*_~` aб1.!%(x")), max_size=40).map("".join))
+@given(st.lists(st.sampled_from([*"*_~` aб1.!%(x", "```"]), max_size=40).map("".join))
 def test_marker_pairs_are_the_previews(line: str) -> None:
-    assert _paired(line) == _preview_pairs(line)
+    spots = [m.start() for m in _SPOT.finditer(line)]
+    assert _paired(line, spots) == _preview_pairs(line) & set(spots)

@@ -127,25 +127,30 @@ def emoji_flood(s: Subject) -> Iterator[Hit]:
 # text and touch no letter or digit outside; pairs nest. Scanned without a regex, which would
 # backtrack over every opener of a long line (quadratic).
 _MONO = "```"
+_SPOT = re.compile(r"[*_~`]")
 
 
-def _paired(line: str) -> set[int]:
-    """Positions of markers that format (pairs, nested pairs) or sit inside ```monospace```."""
+def _paired(line: str, spots: list[int]) -> set[int]:
+    """Positions of markers that format (pairs, nested pairs) or sit inside ```monospace```;
+    ``spots`` are the positions of every marker and backtick in the line, in order."""
     closers: dict[str, list[int]] = {marker: [] for marker in _MARKERS}
-    for j, ch in enumerate(line):
+    for j in spots:
+        ch = line[j]
         hugs = ch in closers and j > 1 and not line[j - 1].isspace()
         if hugs and (j + 1 == len(line) or not line[j + 1].isalnum()):
             closers[ch].append(j)
     taken: set[int] = set()
 
     def scan(start: int, end: int) -> None:
-        i = start
-        while i < end:
+        k = bisect.bisect_left(spots, start)
+        while k < len(spots) and spots[k] < end:
+            i = spots[k]
             if line.startswith(_MONO, i):
                 close = line.find(_MONO, i + len(_MONO) + 1, end)
                 if close != -1 and close + len(_MONO) <= end:
-                    taken.update(range(i, close + len(_MONO)))
-                    i = close + len(_MONO)
+                    after = bisect.bisect_left(spots, close + len(_MONO))
+                    taken.update(spots[k:after])
+                    k = after
                     continue
             ch = line[i]
             opens = (
@@ -156,24 +161,24 @@ def _paired(line: str) -> set[int]:
             )
             if opens:
                 candidates = closers[ch]
-                k = bisect.bisect_left(candidates, i + 2)
-                if k < len(candidates) and candidates[k] < end:
-                    close = candidates[k]
+                c = bisect.bisect_left(candidates, i + 2)
+                if c < len(candidates) and candidates[c] < end:
+                    close = candidates[c]
                     taken.update((i, close))
                     scan(i + 1, close)
-                    i = close + 1
+                    k = bisect.bisect_right(spots, close)
                     continue
-            i += 1
+            k += 1
 
     scan(0, len(line))
     return taken
 
 
-def _stray(line: str, marker: str, paired: set[int]) -> int | None:
+def _stray(line: str, marker: str, spots: list[int], paired: set[int]) -> int | None:
     """The first marker without a pair that hugs text on one side only (not in snake_case,
     not alone between spaces, not a card's last digits written as *4821), or None."""
-    for i, ch in enumerate(line):
-        if ch == marker and i not in paired:
+    for i in spots:
+        if line[i] == marker and i not in paired:
             before = i > 0 and not line[i - 1].isspace()
             after = i + 1 < len(line) and not line[i + 1].isspace()
             masked_digits = marker == "*" and not before and after and line[i + 1].isdigit()
@@ -190,9 +195,10 @@ def unbalanced_markers(s: Subject) -> Iterator[Hit]:
         masked = re.sub(r"\{\{[^{}]*\}\}", lambda m: "0" * len(m.group()), masked)
         offset = 0
         for line in masked.split("\n"):
-            paired = _paired(line)
+            spots = [m.start() for m in _SPOT.finditer(line)]
+            paired = _paired(line, spots) if spots else set()
             for marker, style in _MARKERS.items():
-                i = _stray(line, marker, paired)
+                i = _stray(line, marker, spots, paired)
                 if i is not None:
                     where = offset + i
                     yield Hit(fld.name, where, where + 1, {"marker": marker, "style": style})
