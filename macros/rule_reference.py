@@ -15,6 +15,7 @@ from typing import Any
 from validator import RULES
 from validator.lexicon import DATA, LANGUAGES
 from validator.registry import FAMILIES, Rule
+from validator.sources import FIELDS
 
 FAMILY_TITLES = {
     "variables": {"ru": "Переменные", "en": "Variables"},
@@ -56,7 +57,6 @@ LABELS = {
         "contents": "Rules",
     },
 }
-_FIELDS = ("name", "language", "header", "body", "footer", "examples", "buttons", "media")
 _ARG = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -83,7 +83,7 @@ def _example_text(example: Any) -> str:
     if set(example) == {"body"}:
         return str(example["body"])
     lines = []
-    for key in _FIELDS:
+    for key in FIELDS:
         if key in example:
             value = example[key]
             shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -55,8 +55,19 @@ def check(template: Template | Mapping[str, Any], mode: str = "provider") -> Rep
     findings = run(subject)
     hint, reason = _category(subject, findings)
     counts = {name: count(getattr(template, name) or "") for name in ("body", "header", "footer")}
-    variables = tuple(p.name for p in subject.body.placeholders if p.name is not None)
-    return Report(template, tuple(findings), hint, reason, counts, variables)
+    variables = {
+        name: tuple(p.name for p in fld.placeholders if p.name is not None)
+        for name, fld in subject.fields.items()
+    }
+    return Report(
+        template,
+        tuple(findings),
+        hint,
+        reason,
+        counts,
+        variables["body"],
+        variables.get("header", ()),
+    )
 
 
 def check_many(

@@ -86,6 +86,9 @@ class Template:
     examples: tuple[tuple[str, str], ...] = ()
     buttons: tuple[str, ...] = ()
     media: str | None = None
+    # The header's variable is numbered apart from the body's (its {{1}} is not the body's
+    # {{1}}), so its example is given apart too, as WhatsApp asks for it.
+    header_example: str | None = None
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Template:
@@ -101,6 +104,7 @@ class Template:
             examples=_examples(data.get("examples")),
             buttons=_buttons(data.get("buttons")),
             media=None if media in (None, "", False) else (_text(media) or "media"),
+            header_example=_text(data.get("header_example")),
         )
 
     def field_text(self, name: str) -> str | None:
@@ -155,6 +159,7 @@ class Report:
     category_reason: tuple[str, Mapping[str, Any]]
     counts: Mapping[str, int]
     variables: tuple[str, ...]
+    header_variables: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -195,4 +200,5 @@ class Report:
             "findings": findings,
             "counts": dict(self.counts),
             "variables": list(self.variables),
+            "header_variables": list(self.header_variables),
         }

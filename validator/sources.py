@@ -25,6 +25,7 @@ FIELDS = (
     "examples",
     "buttons",
     "media",
+    "header_example",
 )
 EXTENSIONS = (".txt", ".yaml", ".yml", ".json", ".csv")
 

@@ -84,11 +84,16 @@ class Subject:
         """Header, body and footer that are present, in display order."""
         return list(self.fields.values())
 
-    def body_examples(self) -> Iterator[tuple[Placeholder, str | None]]:
-        """Each distinct valid body variable (first occurrence) with its example value, if any."""
+    def examples(self) -> Iterator[tuple[str, Placeholder, str | None]]:
+        """Each distinct valid variable (first occurrence) with its field's name and its example
+        value, if any: the body's variables, then the header's first (its example is apart)."""
         seen: set[str] = set()
         for p in valid(self.body.placeholders):
             if p.name is None or p.name in seen:
                 continue
             seen.add(p.name)
-            yield p, self.template.example_for(p.name)
+            yield "body", p, self.template.example_for(p.name)
+        header = self.fields.get("header")
+        named = [p for p in valid(header.placeholders) if p.name is not None] if header else []
+        if named:
+            yield "header", named[0], self.template.header_example

@@ -15,10 +15,11 @@ import pytest
 import yaml
 
 from macros.checker_widget import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
+from validator.sources import FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"
-TEMPLATE_KEYS = ("name", "language", "category", "header", "body", "footer", "examples", "buttons")
+TEMPLATE_KEYS = FIELDS
 FORM_KEYS = {"name", "category", "header", "body", "footer"}
 FORM_CATEGORIES = {"UTILITY", "MARKETING", "AUTHENTICATION"}
 READY = "[data-checker][data-checker-state=ready]"
@@ -419,6 +420,40 @@ def test_the_last_template_is_kept_in_this_browser(page: Any, site_server: Any) 
     assert page.input_value("[data-field=body]") == "Здравствуйте, {{1}}! Заказ готов."
     assert page.input_value("[data-example-list] input") == "Анна"
     assert "Здравствуйте, Анна!" in page.inner_text("[data-preview]")
+
+
+def test_the_header_variable_has_its_own_example(page: Any, site_server: Any) -> None:
+    open_checker(page, site_server.url("checker/"))
+    shown = set_fields(
+        page, {"header": "Заказ {{1}} готов", "body": "Здравствуйте, {{1}}! Заказ ждёт вас."}
+    )
+    assert shown.count("variables.no_example") == 2
+    body_example = page.locator("[data-example-list] input[data-example-field=body]")
+    header_example = page.locator("[data-example-list] input[data-example-field=header]")
+    label = page.locator(f"label[for='{header_example.get_attribute('id')}']").inner_text()
+    assert "{{1}}" in label and "заголов" in label
+    body_example.fill("Анна")
+    page.wait_for_function(SHOWN)
+    rules = page.eval_on_selector_all(
+        "[data-findings] [data-rule]", "n => n.map(x => x.dataset.rule)"
+    )
+    assert rules.count("variables.no_example") == 1  # the header's {{1}} is not the body's
+    assert "Заказ {{1}} готов" in page.inner_text("[data-preview] .kit-checker-bubble-header")
+    header_example.fill("A-1042")
+    page.wait_for_function(SHOWN)
+    rules = page.eval_on_selector_all(
+        "[data-findings] [data-rule]", "n => n.map(x => x.dataset.rule)"
+    )
+    assert "variables.no_example" not in rules
+    assert page.inner_text("[data-preview] .kit-checker-bubble-header") == "Заказ A-1042 готов"
+    assert "Здравствуйте, Анна!" in page.inner_text("[data-preview] .kit-checker-bubble-body")
+    saved = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(CHECKER_STORAGE_KEY)})"))
+    assert saved["template"]["header_example"] == "A-1042"
+    assert saved["template"]["examples"] == {"1": "Анна"}
+    open_checker(page, site_server.url("checker/"))
+    page.wait_for_function(SHOWN)
+    assert page.input_value("[data-example-list] input[data-example-field=header]") == "A-1042"
+    assert page.input_value("[data-example-list] input[data-example-field=body]") == "Анна"
 
 
 def test_starts_from_the_build_time_snapshot(page: Any, site_server: Any) -> None:

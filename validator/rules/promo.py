@@ -48,8 +48,8 @@ def review_reward(s: Subject) -> Iterator[Hit]:
 
 
 def in_example(s: Subject) -> Iterator[Hit]:
-    """A body variable whose example value carries an offer (once per variable)."""
-    for p, value in s.body_examples():
+    """A variable whose example value carries an offer (once per variable)."""
+    for where, p, value in s.examples():
         if not value:
             continue
         example = Field("examples", value)
@@ -57,5 +57,5 @@ def in_example(s: Subject) -> Iterator[Hit]:
         if found:
             first = min(found, key=lambda m: m.start)
             yield Hit(
-                "body", p.start, p.end, {"text": p.text, "word": value[first.start : first.end]}
+                where, p.start, p.end, {"text": p.text, "word": value[first.start : first.end]}
             )

@@ -105,10 +105,10 @@ def too_many(s: Subject) -> Iterator[Hit]:
 
 
 def no_example(s: Subject) -> Iterator[Hit]:
-    """A body variable without an example value."""
-    for p, value in s.body_examples():
+    """A variable (body or header) without an example value."""
+    for where, p, value in s.examples():
         if value is None or not value.strip():
-            yield Hit("body", p.start, p.end, {"text": p.text})
+            yield Hit(where, p.start, p.end, {"text": p.text})
 
 
 def header_many(s: Subject) -> Iterator[Hit]:
@@ -133,6 +133,6 @@ def in_footer(s: Subject) -> Iterator[Hit]:
 
 def example_whitespace(s: Subject) -> Iterator[Hit]:
     """An example value with a line break, a tab or more than four spaces in a row."""
-    for p, value in s.body_examples():
+    for where, p, value in s.examples():
         if value and ("\n" in value or "\t" in value or "     " in value):
-            yield Hit("body", p.start, p.end, {"text": p.text})
+            yield Hit(where, p.start, p.end, {"text": p.text})

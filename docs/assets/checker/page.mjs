@@ -8,6 +8,7 @@ import { fmt, el, renderBulk, renderCounters, renderFindings, renderHighlights, 
 import("./offline.mjs").catch(() => {});
 
 const TEXT_FIELDS = ["name", "header", "body", "footer"];
+const HEADER_KEY = "header:"; // the header variable's example input (no variable has this name)
 
 /** Refuse a paste or drop whose text would make the input too long (tooLong(addedLength)). */
 function refuseHugeInsert(input, tooLong, onRefuse) {
@@ -32,8 +33,10 @@ function setup(root) {
   const announce = $("[data-announce]");
   const exampleBox = $("[data-examples]");
   const exampleList = $("[data-example-list]");
-  const examples = new Map(); // variable name → its input
-  let pendingExamples = {}; // restored example values, placed when their inputs appear
+  // One input per variable: the body's by name ("1", "order_id"), the header's one apart (its
+  // {{1}} is not the body's), under HEADER_KEY.
+  const examples = new Map(); // key → its input
+  let pendingExamples = {}; // restored example values by key, placed when their inputs appear
   const rulesHref = root.dataset.rulesHref;
   const ctx = {
     labels,
@@ -59,7 +62,11 @@ function setup(root) {
     for (const key of TEXT_FIELDS) if (fields[key].value) t[key] = fields[key].value;
     if (fields.category.value) t.category = fields.category.value;
     const values = {};
-    for (const [name, input] of examples) if (input.value) values[name] = input.value;
+    for (const [key, input] of examples) {
+      if (!input.value) continue;
+      if (key === HEADER_KEY) t.header_example = input.value;
+      else values[key] = input.value;
+    }
     if (Object.keys(values).length) t.examples = values;
     return t;
   }
@@ -71,26 +78,32 @@ function setup(root) {
     return n;
   }
 
-  /** One input per variable, in order; true when a restored value was placed in a new one. */
-  function syncExamples(variables) {
+  /** One input per variable, in order (the body's, then the header's one); true when a
+   * restored value was placed in a new one. */
+  function syncExamples(variables, headerVariables) {
+    const slots = [
+      ...variables.map((name) => ({ key: name, name, label: labels.example_for })),
+      ...headerVariables.slice(0, 1).map((name) => ({ key: HEADER_KEY, name, label: labels.example_for_header })),
+    ];
     let placed = false;
-    const wanted = new Set(variables);
-    for (const [name, input] of examples) {
-      if (!wanted.has(name)) {
+    const wanted = new Set(slots.map((slot) => slot.key));
+    for (const [key, input] of examples) {
+      if (!wanted.has(key)) {
         input.closest(".kit-checker-field").remove();
-        examples.delete(name);
+        examples.delete(key);
       }
     }
-    variables.forEach((name, i) => {
-      if (examples.has(name)) return;
+    slots.forEach(({ key, name, label }, i) => {
+      if (examples.has(key)) return;
       const id = `kit-checker-example-${i}-${Math.random().toString(36).slice(2, 8)}`;
-      const input = el("input", { attrs: { type: "text", id, "data-example": name, autocomplete: "off" } });
-      input.value = pendingExamples[name] || "";
+      const where = key === HEADER_KEY ? "header" : "body";
+      const input = el("input", { attrs: { type: "text", id, "data-example": name, "data-example-field": where, autocomplete: "off" } });
+      input.value = pendingExamples[key] || "";
       placed = placed || Boolean(input.value);
-      delete pendingExamples[name];
+      delete pendingExamples[key];
       input.addEventListener("input", edited);
-      exampleList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(labels.example_for, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
-      examples.set(name, input);
+      exampleList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(label, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
+      examples.set(key, input);
     });
     exampleBox.hidden = examples.size === 0;
     return placed;
@@ -112,7 +125,8 @@ function setup(root) {
       const t = saved && saved.template;
       if (!t || Object.values(fields).some((f) => f.value && f.tagName !== "SELECT")) return;
       for (const key of [...TEXT_FIELDS, "category"]) if (typeof t[key] === "string") fields[key].value = t[key];
-      pendingExamples = t.examples && typeof t.examples === "object" ? t.examples : {};
+      pendingExamples = t.examples && typeof t.examples === "object" ? { ...t.examples } : {};
+      if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
     } catch {
       // unreadable or disabled storage: start empty
     }
@@ -126,7 +140,7 @@ function setup(root) {
       const spans = result.findings.filter((f) => f.field === key && f.end > f.start);
       renderHighlights(root.querySelector(`[data-backdrop="${key}"]`), fields[key].value, spans);
     }
-    if (syncExamples(result.variables)) edited();
+    if (syncExamples(result.variables, result.header_variables || [])) edited();
     renderCounters(root, result.counts, result.variables, limits);
     $("[data-category-hint]").textContent = result.category_hint;
     $("[data-category-reason]").textContent = result.category_reason || "";

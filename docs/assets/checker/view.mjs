@@ -143,10 +143,16 @@ export function fillExamples(text, examples) {
   return text.replace(VARIABLE, (whole, name) => (examples[name] ? examples[name] : whole));
 }
 
+/** The name of a text's first variable ("1", "order_id"), or "". */
+function firstVariable(text) {
+  const m = text.match(new RegExp(VARIABLE.source));
+  return m ? m[1] : "";
+}
+
 /** The preview bubble: header, body and footer as WhatsApp would show them. */
 export function renderPreview(bubble, template) {
   bubble.replaceChildren();
-  const examples = template.examples || {};
+  const bodyExamples = template.examples || {};
   const parts = [
     ["header", "kit-checker-bubble-header"],
     ["body", "kit-checker-bubble-body"],
@@ -156,6 +162,9 @@ export function renderPreview(bubble, template) {
     const text = template[key];
     if (!text) continue;
     const block = el("div", { cls });
+    // The header's variable is numbered apart from the body's: its example fills it, whatever
+    // its name (the checker flags a second header variable).
+    const examples = key === "header" ? { [firstVariable(text)]: template.header_example } : bodyExamples;
     appendFormatted(block, fillExamples(text, examples));
     bubble.append(block);
   }
