@@ -56,8 +56,9 @@ def check(template: Template | Mapping[str, Any], mode: str = "provider") -> Rep
     hint, reason = _category(subject, findings)
     counts = {name: count(getattr(template, name) or "") for name in ("body", "header", "footer")}
     variables = {
-        name: tuple(p.name for p in fld.placeholders if p.name is not None)
-        for name, fld in subject.fields.items()
+        name: tuple(p.name for p in subject.fields[name].placeholders if p.name is not None)
+        for name in ("body", "header")
+        if name in subject.fields
     }
     return Report(
         template,
