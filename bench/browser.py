@@ -172,13 +172,15 @@ def build_site(out: Path, prebuilt: Path | None) -> None:
 def ready_ms(page: Any, url: str) -> float:
     """Navigate and return the page's own time to ready (ms since navigation start)."""
     page.goto(url)
-    page.wait_for_function("window.__readyAt !== undefined", timeout=120_000)
+    page.wait_for_function("() => window.__readyAt !== undefined", timeout=120_000)
     return float(page.evaluate("window.__readyAt"))
 
 
+# Waits are functions, not expressions: Playwright evaluates an expression with eval(), which
+# the pages' Content-Security-Policy forbids.
 # A repeat visit comes after the first one has settled: its service worker (if the page
 # registers one) controls the page, i.e. has finished keeping the runtime for next time.
-SETTLED = "navigator.serviceWorker && navigator.serviceWorker.controller !== null"
+SETTLED = "() => navigator.serviceWorker && navigator.serviceWorker.controller !== null"
 
 
 def cold_and_warm(browser: Any, url: str, service_worker: bool) -> tuple[float, float]:

@@ -1,4 +1,5 @@
-"""MkDocs hooks: build-time files the browser needs, and accessible task-list checkboxes.
+"""MkDocs hooks: build-time files the browser needs, accessible task-list checkboxes, and a
+Content-Security-Policy on every page (macros/content_policy.py).
 
 ``process.json`` — the validated process with provider settings resolved, plus the provider
 block itself, in the shape of `macros.model.process_to_json` (+ ``"provider"``). It is written
@@ -17,6 +18,14 @@ from pathlib import Path
 from typing import Any
 
 PROCESS_JSON = "process.json"
+# `mkdocs serve` injects its live-reload script into every page after the hooks have run: a
+# page policy would block it, so pages served for editing go without one.
+_run = {"serving": False}
+
+
+def on_startup(command: str, **_: Any) -> None:
+    """Note whether this run serves the site for editing."""
+    _run["serving"] = command == "serve"
 
 
 def on_config(config: Any) -> Any:
@@ -32,6 +41,20 @@ def on_page_content(html: str, **_: Any) -> str:
     from macros.render import label_task_checkboxes
 
     return label_task_checkboxes(html)
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    """Give every page its Content-Security-Policy (macros/content_policy.py)."""
+    from macros.content_policy import with_policy
+
+    return output if _run["serving"] else with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
+    """The theme's own pages (404.html) get their policy too."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return on_post_page(output_content)
 
 
 def on_post_build(config: Any) -> None:

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from process_data import PROCESS, ROOT
 
+from macros.content_policy import inline_script_hashes
 from macros.model import process_from_json
 
 DOCS = ROOT / "docs"
@@ -309,3 +310,19 @@ def test_widget_pages_start_the_worker_from_the_head(built_site: Path, page: str
 def test_guide_pages_start_no_worker(built_site: Path) -> None:
     for page in ("index.html", "templates/index.html", "en/templates/index.html"):
         assert "kitBoot" not in (built_site / page).read_text(encoding="utf-8")
+
+
+def test_every_page_carries_a_policy_that_allows_exactly_its_inline_scripts(
+    built_site: Path,
+) -> None:
+    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        found = meta.findall(html)
+        assert len(found) == 1, path
+        assert html.index(found[0]) < html.find("<script"), path
+        hashes = inline_script_hashes(meta.sub("", html))
+        script_src = next(d for d in found[0].split("; ") if d.startswith("script-src "))
+        assert script_src.split()[2:] == hashes, path

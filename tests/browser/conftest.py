@@ -163,13 +163,28 @@ def requests_log(site_server: SiteServer) -> RequestLog:
     return RequestLog(origin=site_server.origin)
 
 
+def policy_violations(the_page: Any) -> list[str]:
+    """Collect, from now on, what the page's Content-Security-Policy blocked (Chromium reports
+    each refusal on the console); the site's own pages must cause none."""
+    refused: list[str] = []
+    the_page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def page(browser: Any, requests_log: RequestLog) -> Iterator[Any]:
-    """A page in a fresh context; the test fails if any request left the site's origin."""
+    """A page in a fresh context; the test fails if any request left the site's origin or the
+    page's Content-Security-Policy had to block anything."""
     context = browser.new_context(service_workers="block")
     context.on("request", lambda request: requests_log.urls.append(request.url))
     the_page = context.new_page()
     the_page.set_default_timeout(30_000)
+    refused = policy_violations(the_page)
     try:
         yield the_page
     finally:
@@ -177,6 +192,8 @@ def page(browser: Any, requests_log: RequestLog) -> Iterator[Any]:
     foreign = requests_log.foreign()
     if foreign:
         pytest.fail(f"requests to another origin: {foreign}", pytrace=False)
+    if refused:
+        pytest.fail(f"blocked by the page's policy: {refused}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -191,7 +208,8 @@ def axe() -> Callable[[Any], list[dict[str, Any]]]:
         # middle of it reports contrast that no reader ever sees for longer than a blink.
         the_page.mouse.move(0, 0)
         the_page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-        the_page.add_script_tag(path=str(AXE_JS))
+        # Evaluated, not added as a <script>: the page's policy lets no unknown inline script run.
+        the_page.evaluate(AXE_JS.read_text(encoding="utf-8"))
         result = the_page.evaluate("async () => await axe.run(document)")
         return [
             {

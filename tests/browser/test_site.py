@@ -130,3 +130,29 @@ def test_search_starts_at_once_when_the_reader_searches_while_python_starts(
 def test_no_serious_accessibility_violation(page: Any, site_server: Any, axe: Any, path: str):
     page.goto(site_server.url(path))
     assert axe(page) == []
+
+
+# What a page may not do under its own policy (macros/content_policy.py): reach another origin
+# (here the same server under another name, which answers when nothing blocks the request),
+# or run an inline script it was not built with.
+FORBIDDEN = """async (elsewhere) => {
+  const sent = await fetch(elsewhere, {mode: 'no-cors'}).then(() => 'sent', () => 'blocked');
+  const script = document.createElement('script');
+  script.textContent = 'window.__injected = true';
+  document.head.append(script);
+  return [sent, window.__injected === true];
+}"""
+
+
+@pytest.mark.parametrize("path", [GUIDE_PAGE, "en/checker/", "404.html"])
+def test_every_page_enforces_its_content_policy(browser: Any, site_server: Any, path: str):
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(site_server.url(path))
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+        elsewhere = site_server.url(path).replace("127.0.0.1", "localhost")
+        with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+            assert page.evaluate(FORBIDDEN, elsewhere) == ["blocked", False]
+    finally:
+        context.close()
