@@ -380,10 +380,19 @@ def test_a_repeat_visit_reads_the_kept_runtime_without_requests(
         context.close()
 
 
-@pytest.mark.parametrize("how", ["no-webassembly", "runtime-missing"])
+def _forbid_webassembly(route: Any) -> None:
+    """Serve the worker with a policy header that does not allow it to compile WebAssembly."""
+    response = route.fetch()
+    headers = {**response.headers, "content-security-policy": "script-src 'self'"}
+    route.fulfill(response=response, headers=headers)
+
+
+@pytest.mark.parametrize("how", ["no-webassembly", "webassembly-forbidden", "runtime-missing"])
 def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: str) -> None:
     if how == "no-webassembly":
         page.add_init_script("delete globalThis.WebAssembly")
+    elif how == "webassembly-forbidden":
+        page.route("**/checker/worker.mjs", _forbid_webassembly)
     else:
         page.route("**/assets/pyodide/*/pyodide.mjs", lambda route: route.fulfill(status=404))
     page.goto(site_server.url("en/checker/"))

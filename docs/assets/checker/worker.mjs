@@ -18,6 +18,8 @@ import { fetchSnapshot } from "./sparse.mjs";
 import { archiveFormat, canUntar, tarBytes, untarInto } from "./untar.mjs";
 
 const ARCHIVE_DIR = "/lib/kit";
+// The smallest WebAssembly module: its header (magic number and version).
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 // The verb table: each verb names a Python module and function, how to turn the payload
 // into arguments (strings only) and, optionally, how to shape the parsed result.
@@ -126,6 +128,9 @@ async function fromSnapshot(indexURL, snapshot, asmModule, early, loadPyodide) {
 async function init({ indexURL, archiveURL, snapshotURL }) {
   const timings = {};
   try {
+    // A host's Content-Security-Policy header may forbid compiling WebAssembly in this worker
+    // (it needs 'wasm-unsafe-eval'); Pyodide's start would then never settle, so ask first.
+    await stage("webassembly", timings, async () => new WebAssembly.Module(EMPTY_MODULE));
     // Everything the start needs is requested at once, not one after another.
     const quiet = (promise) => (promise && promise.catch(() => {}), promise);
     // The archive is gunzipped as soon as it arrives, while the runtime still loads.
