@@ -110,6 +110,23 @@ def floor(texts: list[str], *, memo: bool) -> None:
             cache[word] = _STEMMERS[script(word)].stemWord(word)
 
 
+def body_of(lang: str, size: int = 1024) -> str:
+    """A utility body of exactly `size` characters built from the language's sentences."""
+    parts, text = UTILITY[lang], ""
+    i = 0
+    while len(text) < size:
+        text += parts[i % len(parts)] + " "
+        i += 1
+    return text[:size].rstrip() + "."
+
+
+def per_check_ms(template: dict, runs: int = 300) -> float:
+    """Median milliseconds of one check of the same template (stems memoised, as in a page)."""
+    check(template)
+    times = sorted(timed(lambda: check(template)) for _ in range(runs))
+    return times[len(times) // 2] * 1000
+
+
 def timed(run: Callable[[], object]) -> float:
     """Wall time of one call in seconds."""
     start = time.perf_counter()
@@ -137,6 +154,9 @@ def main() -> None:
     print(f"floor (tokenise + stem every word once): {base:.2f} s")
     print(f"ratio full/floor: {full / base:.2f} (goal <= 2.5)")
     print(f"floor with memoised stems: {base_memo:.2f} s; ratio full/that: {full / base_memo:.2f}")
+    for lang in ("ru", "en"):
+        one = {"body": body_of(lang), "examples": EXAMPLES[lang], "language": lang}
+        print(f"1024-character {lang} check, median of 300: {per_check_ms(one):.2f} ms")
 
 
 if __name__ == "__main__":
