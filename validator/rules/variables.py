@@ -10,7 +10,8 @@ from validator.model import Hit
 from validator.placeholders import Placeholder, strip, valid
 from validator.subject import Field, Subject
 
-# Twilio's published guidance: x variables need at least 2x + 1 words of fixed text.
+# Twilio's published guidance (not Meta's, which names no number, hence a warning):
+# x variables need at least 2x + 1 words of fixed text.
 WORDS_PER_VARIABLE = 2
 _FIXED_WORD = re.compile(r"\w*[^\W\d_]\w*")
 _INNER = re.compile(r"\s*(?:(\d+)|([A-Za-z][A-Za-z0-9_]*))\s*")
