@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from validator.model import Hit
@@ -79,12 +80,18 @@ def at_end(s: Subject) -> Iterator[Hit]:
         yield Hit("body", p.start, p.end, {"text": p.text}, soft=True)
 
 
+def _separates(gap: str) -> bool:
+    """Meta's test: text or punctuation between two variables; spaces and invisible format
+    characters (a zero-width space) are neither."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in gap)
+
+
 def adjacent(s: Subject) -> Iterator[Hit]:
-    """Two variables with nothing but spaces between them."""
+    """Two variables without text or punctuation between them (Meta's INVALID_FORMAT reason)."""
     for fld in s.text_fields():
         found = valid(fld.placeholders)
         for a, b in itertools.pairwise(found):
-            if not fld.text[a.end : b.start].strip():
+            if not _separates(fld.text[a.end : b.start]):
                 yield Hit(fld.name, a.start, b.end, {"first": a.text, "second": b.text})
 
 
