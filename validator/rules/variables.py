@@ -8,14 +8,19 @@ import unicodedata
 from collections.abc import Iterator
 
 from validator.model import Hit
-from validator.placeholders import Placeholder, strip, valid
-from validator.subject import Field, Subject
+from validator.placeholders import strip, valid
+from validator.subject import Subject
 
 # Twilio's published guidance (not Meta's, which names no number, hence a warning):
 # x variables need at least 2x + 1 words of fixed text.
 WORDS_PER_VARIABLE = 2
 _FIXED_WORD = re.compile(r"\w*[^\W\d_]\w*")
-_INNER = re.compile(r"\s*(?:(\d+)|([A-Za-z][A-Za-z0-9_]*))\s*")
+# What a malformed placeholder probably meant: a number, or a name with capitals, hyphens or
+# spaces (`{{Order-Id}}`, `{{ order id }}` → `{{order_id}}`).
+_INNER = re.compile(r"\s*(?:(\d+)|([A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*))\s*")
+# Meta: names are "composed of lowercase characters and underscores"; whatsapp-api-js also caps
+# them at 20 characters. Neither digits nor the cap is confirmed by Meta, hence a warning.
+NAME_MAX = 20
 
 
 def _suggest(text: str) -> str | None:
@@ -23,24 +28,40 @@ def _suggest(text: str) -> str | None:
     if not inner:
         return None
     number, name = inner.groups()
-    return "{{" + (str(int(number)) if number else name.lower()) + "}}"
+    return "{{" + (str(int(number)) if number else re.sub("[- ]", "_", name.lower())) + "}}"
 
 
 def syntax(s: Subject) -> Iterator[Hit]:
-    """Malformed placeholders, and positional mixed with named in one template."""
-    styles: list[tuple[Field, Placeholder]] = []
+    """Malformed placeholders: braces, spaces, symbols or capitals (mixed styles: mixed_styles)."""
     for fld in s.text_fields():
         for p in fld.placeholders:
             if p.name is None:
                 yield Hit(fld.name, p.start, p.end, {"text": p.text}, _suggest(p.text))
-            else:
-                styles.append((fld, p))
-    positional = [x for x in styles if x[1].positional]
-    named = [x for x in styles if not x[1].positional]
-    if positional and named:
-        minority = named if len(named) <= len(positional) else positional
-        for fld, p in minority:
-            yield Hit(fld.name, p.start, p.end, {"text": p.text})
+
+
+def mixed_styles(s: Subject) -> Iterator[Hit]:
+    """Numbered and named variables in one template (Meta's parameter_format is one or the
+    other); the variables of the less used style are marked."""
+    found = [(fld, p) for fld in s.text_fields() for p in valid(fld.placeholders)]
+    numbered = [p for _, p in found if p.positional]
+    named = [p for _, p in found if not p.positional]
+    if not numbered or not named:
+        return
+    fewer_named = len(named) <= len(numbered)
+    for fld, p in found:
+        if p.positional != fewer_named:
+            args = {"numbered": (p if p.positional else numbered[0]).text}
+            args["named"] = (named[0] if p.positional else p).text
+            yield Hit(fld.name, p.start, p.end, args)
+
+
+def named_digits_or_long(s: Subject) -> Iterator[Hit]:
+    """A named variable with digits or longer than 20 characters."""
+    for fld in s.text_fields():
+        for p in valid(fld.placeholders):
+            name = p.name or ""
+            if not p.positional and (len(name) > NAME_MAX or any(c.isdigit() for c in name)):
+                yield Hit(fld.name, p.start, p.end, {"text": p.text, "length": len(name)})
 
 
 def not_sequential(s: Subject) -> Iterator[Hit]:
