@@ -27,3 +27,18 @@ def test_thin_fixed_text_is_only_a_warning(template: dict[str, Any]) -> None:
     assert RULES["variables.too_many"].severity is Severity.WARNING
     assert _severities(template, "variables.too_many") == {Severity.WARNING}
     assert check(template).ok
+
+
+@pytest.mark.parametrize(
+    ("header", "severity"),
+    [
+        ("*Заказ* в пути", Severity.ERROR),
+        ("Order `A-12` ready", Severity.ERROR),
+        ("🚚 Заказ в пути", Severity.WARNING),
+        ("Order\nupdate", Severity.WARNING),
+    ],
+)
+def test_header_markdown_is_an_error_emoji_only_a_warning(header: str, severity: Severity) -> None:
+    """Meta: "Do not use Markdown special characters in this component"; emoji: providers only."""
+    template = {"header": header, "body": "Здравствуйте! Ваш заказ передан в доставку."}
+    assert _severities(template, "format.header_formatting") == {severity}

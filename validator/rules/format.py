@@ -90,17 +90,23 @@ def mixed_language(s: Subject) -> Iterator[Hit]:
     yield Hit("body", start, min(start + len(first), len(body.text)), {"count": minority})
 
 
+_HEADER_MARKDOWN = re.compile(r"[*_~`]")
+_HEADER_SOFT = re.compile(rf"\n|{_EMOJI.pattern}")
+
+
 def header_formatting(s: Subject) -> Iterator[Hit]:
-    """Emoji, formatting markers or a line break in the header."""
+    """A Markdown character in the header (Meta forbids them there); an emoji or a line break
+    (only providers say so: a soft, warning hit). The first of each."""
     header = s.fields.get("header")
     if header is None:
         return
-    for m in re.finditer(r"[*_~`\n]", strip(header.text)):
-        yield Hit("header", m.start(), m.end(), {"what": m.group().replace("\n", "\\n")})
-        return
-    m = _EMOJI.search(header.text)
-    if m:
-        yield Hit("header", m.start(), m.end(), {"what": m.group()})
+    # Placeholders blanked out at their own length, so {{order_id}}'s underscore is no marker.
+    text = re.sub(r"\{\{[^{}]*\}\}", lambda m: " " * len(m.group()), header.text[:8192])
+    for pattern, soft in ((_HEADER_MARKDOWN, False), (_HEADER_SOFT, True)):
+        m = pattern.search(text)
+        if m:
+            what = m.group().replace("\n", "\\n")
+            yield Hit("header", m.start(), m.end(), {"what": what}, soft=soft)
 
 
 def shouting(s: Subject) -> Iterator[Hit]:
