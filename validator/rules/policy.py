@@ -1,10 +1,12 @@
-"""Policy rules: requests for sensitive data (card, CVV, password, ID numbers)."""
+"""Policy rules: requests for sensitive data (card, CVV, password, ID numbers), a one-time code
+outside an authentication template."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Hit
+from validator.model import Category, Hit
+from validator.placeholders import valid
 from validator.subject import Field, Subject
 
 
@@ -49,3 +51,31 @@ def password(s: Subject) -> Iterator[Hit]:
 def id_number(s: Subject) -> Iterator[Hit]:
     """A request for a passport, national ID, tax or bank account number."""
     yield from _requested(s, "id_number", need_request=True, own_channel_ok=False)
+
+
+# A code in a sentence with one of these is a promo code (a MARKETING template's coupon).
+_OFFER_CUES = ("promo_code", "discount", "price_cut")
+
+
+def otp_outside_authentication(s: Subject) -> Iterator[Hit]:
+    """A one-time login or verification code in a template declared UTILITY or MARKETING (the
+    first one: the fix is the category). Pickup, order, locker and gift-card codes are excepted
+    in the otp list; a negated sentence without a variable ("we never ask for your code") and a
+    code next to a discount are not a code sent."""
+    category = (s.template.category or "").strip().upper()
+    if category not in (Category.UTILITY, Category.MARKETING):
+        return
+    for fld in s.text_fields():
+        found = fld.matches("otp")
+        if not found:
+            continue
+        with_code = {fld.sentence_at(p.start) for p in valid(fld.placeholders)}
+        skip = (_sentences(fld, "negation") - with_code).union(
+            *(_sentences(fld, cue) for cue in _OFFER_CUES)
+        )
+        sent = [m for m in found if fld.sentence_at(m.start) not in skip]
+        if sent:  # the longest wording in the first sentence that sends a code
+            m = min(sent, key=lambda m: (fld.sentence_at(m.start), m.start - m.end))
+            word = fld.text[m.start : m.end]
+            yield Hit(fld.name, m.start, m.end, {"word": word, "category": category})
+            return
