@@ -78,6 +78,8 @@ def _list_dirs(rule: Rule) -> list[str]:
 
 
 def _example_text(example: Any) -> str:
+    if isinstance(example, list):  # a batch (validator/batch.py): its templates one by one
+        return "\n\n".join(_example_text(template) for template in example)
     if not isinstance(example, Mapping):
         return str(example)
     if set(example) == {"body"}:

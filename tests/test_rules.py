@@ -2,7 +2,9 @@
 
 Each case: `lang`, `body` (or template fields), `expect: [rule ids]`, `expect_not: [rule ids]`,
 optional `at` (a substring the expected finding's span must cover; `field` says where, body by
-default), optional `category` (the expected hint), optional `mode`, and a `note`.
+default), optional `category` (the expected hint), optional `mode`, optional `batch` (templates
+checked before this one in the same batch, for the rules that compare templates: the case is
+then the last template of `check_many`), and a `note`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,22 @@ from typing import Any
 import pytest
 import yaml
 
-from validator import RULES, check
+from validator import RULES, check, check_many
 from validator.sources import FIELDS
 
 CASES_DIR = Path(__file__).parent / "cases"
 TEMPLATE_KEYS = set(FIELDS)
-CASE_KEYS = {"lang", "expect", "expect_not", "at", "field", "category_hint", "mode", "note"}
+CASE_KEYS = {
+    "lang",
+    "expect",
+    "expect_not",
+    "at",
+    "field",
+    "category_hint",
+    "mode",
+    "batch",
+    "note",
+}
 
 
 def _load() -> list[tuple[str, dict[str, Any]]]:
@@ -40,7 +52,11 @@ def _template(case: dict[str, Any]) -> dict[str, Any]:
 def test_case(case_id: str, case: dict[str, Any]) -> None:
     assert set(case) <= TEMPLATE_KEYS | CASE_KEYS, set(case) - TEMPLATE_KEYS - CASE_KEYS
     assert case["lang"] in ("ru", "en")
-    report = check(_template(case), case.get("mode", "provider"))
+    mode = case.get("mode", "provider")
+    if "batch" in case:
+        report = check_many([*case["batch"], _template(case)], mode)[-1]
+    else:
+        report = check(_template(case), mode)
     found = {f.rule for f in report.findings}
     for rule in case.get("expect", []) + case.get("expect_not", []):
         assert rule in RULES, f"unknown rule id {rule}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from validator.batch import earlier_twins
 from validator.model import Category, Finding, Kind, Report, Severity, Template
 from validator.registry import RULES, run
 from validator.rules.length import count
@@ -43,15 +44,24 @@ def _category(subject: Subject, findings: list[Finding]) -> tuple[Category, tupl
     return Category.UTILITY, ("UTILITY", {})
 
 
+def _template(template: Any) -> Template:
+    if isinstance(template, Template):
+        return template
+    return Template.from_mapping(template if isinstance(template, Mapping) else {})
+
+
 def check(template: Template | Mapping[str, Any], mode: str = "provider") -> Report:
     """Check one template (a Template or a mapping with at least `body`) and return its Report.
 
     mode "provider" (default) treats every promotional element as an error, as the provider
     does; "meta" reports them as warnings (Meta would only recategorise to MARKETING).
     """
-    if not isinstance(template, Template):
-        template = Template.from_mapping(template if isinstance(template, Mapping) else {})
-    subject = Subject(template, mode if mode in MODES else "provider")
+    return _check(_template(template), mode)
+
+
+def _check(template: Template, mode: str, duplicate_of: str | None = None) -> Report:
+    """One template's report; `duplicate_of` comes from the batch step (validator/batch.py)."""
+    subject = Subject(template, mode if mode in MODES else "provider", duplicate_of)
     findings = run(subject)
     hint, reason = _category(subject, findings)
     counts = {name: count(getattr(template, name) or "") for name in ("body", "header", "footer")}
@@ -74,5 +84,7 @@ def check(template: Template | Mapping[str, Any], mode: str = "provider") -> Rep
 def check_many(
     templates: Iterable[Template | Mapping[str, Any]], mode: str = "provider"
 ) -> list[Report]:
-    """Check several templates."""
-    return [check(t, mode) for t in templates]
+    """Check a batch (one CLI run over all its paths, one bulk request in the browser): each
+    template as check() does, plus what only a batch shows (validator/batch.py)."""
+    items = [_template(t) for t in templates]
+    return [_check(t, mode, twin) for t, twin in zip(items, earlier_twins(items), strict=True)]

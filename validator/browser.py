@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from validator import check
+from validator import check_many
 from validator.errors import SourceError
 from validator.sources import parse
 
@@ -23,10 +23,13 @@ def _error(message: str) -> str:
 
 
 def _response(templates: list[Any], lang: str, mode: str = "provider") -> str:
-    reports = [
-        check(t if isinstance(t, Mapping) else {"body": t if isinstance(t, str) else ""}, mode)
-        for t in templates
-    ]
+    reports = check_many(
+        [
+            t if isinstance(t, Mapping) else {"body": t if isinstance(t, str) else ""}
+            for t in templates
+        ],
+        mode,
+    )
     return json.dumps({"templates": [r.to_dict(lang) for r in reports]})
 
 

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any, NoReturn, TextIO
 
-from validator import check
+from validator import check_many
 from validator.errors import SourceError
 from validator.model import Report
 from validator.sources import read
@@ -82,7 +82,10 @@ def main(
     except SourceError as error:
         print(f"wa-check: {error.message(args.lang)}", file=sys.stderr)
         return 2
-    results = [(path, check(item, args.mode)) for path, items in batches for item in items]
+    paths = [path for path, items in batches for _ in items]
+    # One batch across every PATH, as the browser's bulk check: duplicates show across files.
+    reports = check_many([item for _, items in batches for item in items], args.mode)
+    results = list(zip(paths, reports, strict=True))
     if args.json:
         payload = {"templates": [report.to_dict(args.lang) for _, report in results]}
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

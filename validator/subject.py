@@ -65,10 +65,15 @@ class Field:
 class Subject:
     """A template plus its analysed text fields: what every rule function receives."""
 
-    def __init__(self, template: Template, mode: str = "provider") -> None:
+    def __init__(
+        self, template: Template, mode: str = "provider", duplicate_of: str | None = None
+    ) -> None:
         """Prepare the lazily analysed fields of a template."""
         self.template = template
         self.mode = mode
+        # The earlier template of the same batch with the same wording, if any (set by the batch
+        # step, validator/batch.py; a lone check() has none).
+        self.duplicate_of = duplicate_of
         self.fields = {
             name: Field(name, text)
             for name in TEXT_FIELDS

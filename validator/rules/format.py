@@ -1,4 +1,4 @@
-"""Format rules: text-only, links, language, header style, capitals, emoji, markers."""
+"""Format rules: text-only, links, language, header style, capitals, emoji, markers, duplicates."""
 
 from __future__ import annotations
 
@@ -38,6 +38,14 @@ def text_only(s: Subject) -> Iterator[Hit]:
     if t.buttons:
         text = ", ".join(t.buttons)
         yield Hit("buttons", 0, len(text), {"what": text[:60]})
+
+
+def duplicate_body(s: Subject) -> Iterator[Hit]:
+    """The same body and footer as an earlier template of the batch. A batch rule: the batch
+    step (validator/batch.py) finds the earlier template before the rules run; a lone check()
+    has none, so nothing is found."""
+    if s.duplicate_of is not None:
+        yield Hit("body", 0, len(s.body.text), {"earlier": s.duplicate_of})
 
 
 def _scripts(fld: Field) -> tuple[int, int, list[re.Match[str]], list[re.Match[str]]]:
