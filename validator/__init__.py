@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from validator.batch import earlier_twins
+from validator.category import decide
 from validator.model import Category, Finding, Kind, Report, Severity, Template
-from validator.registry import RULES, run
+from validator.registry import RULES, finding_order, run
 from validator.rules.length import count
 from validator.subject import Subject
 
@@ -29,19 +30,6 @@ __all__ = [
 ]
 
 MODES = ("provider", "meta")
-
-
-def _category(subject: Subject, findings: list[Finding]) -> tuple[Category, tuple[str, dict]]:
-    for f in findings:
-        if f.kind is Kind.PROMOTIONAL:
-            text = subject.template.field_text(f.field) or ""
-            word = text[f.start : f.end][:60]
-            return Category.MARKETING, ("MARKETING", {"rule": f.rule, "word": word})
-    for fld in subject.text_fields():
-        for m in fld.matches("otp"):
-            word = fld.text[m.start : m.end][:60]
-            return Category.AUTHENTICATION, ("AUTHENTICATION", {"word": word})
-    return Category.UTILITY, ("UTILITY", {})
 
 
 def _template(template: Any) -> Template:
@@ -63,7 +51,9 @@ def _check(template: Template, mode: str, duplicate_of: str | None = None) -> Re
     """One template's report; `duplicate_of` comes from the batch step (validator/batch.py)."""
     subject = Subject(template, mode if mode in MODES else "provider", duplicate_of)
     findings = run(subject)
-    hint, reason = _category(subject, findings)
+    hint, reason = subject.judgement = decide(subject, findings)
+    findings += run(subject, after="category")
+    findings.sort(key=finding_order)
     counts = {name: count(getattr(template, name) or "") for name in ("body", "header", "footer")}
     variables = {
         name: tuple(p.name for p in subject.fields[name].placeholders if p.name is not None)

@@ -173,7 +173,8 @@ class Report:
 
     def to_dict(self, lang: str = "ru") -> dict[str, Any]:
         """The wire shape (see validator/README.md), texts in the given language."""
-        from validator.registry import RULES, reason_text
+        from validator.category import reason_text
+        from validator.registry import RULES
 
         lang = lang if lang in ("ru", "en") else "ru"
         findings = []

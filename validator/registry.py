@@ -34,7 +34,10 @@ KIND = {
 }
 LANGS = ("ru", "en")
 TEXT_KEYS = ("message", "why", "fix", "notes")
-CARD_KEYS = {"severity", "soft_severity", "since", "match", "bad", "good", *TEXT_KEYS}
+CARD_KEYS = {"severity", "soft_severity", "since", "match", "after", "bad", "good", *TEXT_KEYS}
+# A card with `after = "category"` runs in a second pass, once the category is decided
+# (Subject.judgement); every other rule runs in the first.
+STAGES = ("category",)
 
 RuleFunction = Callable[[Subject], Iterator[Hit]]
 
@@ -65,6 +68,7 @@ class Rule:
     good: Mapping[str, tuple[Any, ...]]
     soft_severity: Severity | None = None
     match: Mapping[str, Any] | None = None
+    after: str | None = None
     function: RuleFunction | None = field(default=None, compare=False)
 
     @property
@@ -154,6 +158,8 @@ def _load_family(family: str) -> list[Rule]:
         if match is not None and match.get("list") not in lexicons().names:
             raise RuleCardError(f"{rule_id}: unknown word list {match.get('list')!r}")
         soft = card.get("soft_severity")
+        if card.get("after") not in (None, *STAGES):
+            raise RuleCardError(f"{rule_id}: after must be one of {STAGES}")
         rules.append(
             Rule(
                 id=rule_id,
@@ -164,6 +170,7 @@ def _load_family(family: str) -> list[Rule]:
                 bad=_examples(card, "bad", rule_id),
                 good=_examples(card, "good", rule_id),
                 match=match,
+                after=card.get("after"),
                 function=function,
             )
         )
@@ -194,10 +201,13 @@ _FIELD_ORDER = {"name": 0, "header": 1, "body": 2, "footer": 3}
 MAX_HITS_PER_RULE = 50
 
 
-def run(subject: Subject) -> list[Finding]:
-    """Every rule on one template: findings sorted by field and position, nested repeats dropped."""
+def run(subject: Subject, after: str | None = None) -> list[Finding]:
+    """The rules of one pass on a template (`after=None`: the first), sorted by field and
+    position, nested repeats dropped."""
     findings: list[Finding] = []
     for rule in RULES.values():
+        if rule.after != after:
+            continue
         reach: dict[str, int] = {}  # per field, the furthest end of a kept hit
         hits = islice(rule.hits(subject), MAX_HITS_PER_RULE)
         for hit in sorted(hits, key=lambda h: (h.field, h.start, -h.end)):
@@ -216,27 +226,10 @@ def run(subject: Subject) -> list[Finding]:
                     hit.replacement,
                 )
             )
-    findings.sort(key=lambda f: (_FIELD_ORDER.get(f.field, 9), f.field, f.start, f.end, f.rule))
+    findings.sort(key=finding_order)
     return findings
 
 
-_REASONS = {
-    "MARKETING": {
-        "ru": "Есть рекламный элемент ({rule}: «{word}»): WhatsApp отнесёт шаблон к маркетинговым.",
-        "en": "Promotional content ({rule}: “{word}”): WhatsApp will treat this as marketing.",
-    },
-    "AUTHENTICATION": {
-        "ru": "Шаблон передаёт одноразовый код («{word}»): это категория аутентификации.",
-        "en": "The template delivers a one-time code (“{word}”): that is authentication.",
-    },
-    "UTILITY": {
-        "ru": "Нет рекламы и одноразового кода: служебное сообщение.",
-        "en": "No promotional content and no one-time code: a utility message.",
-    },
-}
-
-
-def reason_text(reason: tuple[str, Mapping[str, Any]], lang: str) -> str:
-    """The category reason in a language."""
-    key, args = reason
-    return fill(_REASONS[key][lang if lang in LANGS else "ru"], args)
+def finding_order(f: Finding) -> tuple[int, str, int, int, str]:
+    """Findings are listed by field (name, header, body, footer, the rest) and position."""
+    return (_FIELD_ORDER.get(f.field, 9), f.field, f.start, f.end, f.rule)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
+from typing import Any
 
 from validator.lexicon import Match, find_all
-from validator.model import TEXT_FIELDS, Template
+from validator.model import TEXT_FIELDS, Category, Template
 from validator.placeholders import Placeholder, scan, valid
 from validator.text import Normal, Token, normalise, tokenise
 
@@ -71,6 +72,8 @@ class Subject:
         """Prepare the lazily analysed fields of a template."""
         self.template = template
         self.mode = mode
+        # The decided category and its reason, set between the two passes of the rules.
+        self.judgement: tuple[Category, tuple[str, Any]] | None = None
         # The earlier template of the same batch with the same wording, if any (set by the batch
         # step, validator/batch.py; a lone check() has none).
         self.duplicate_of = duplicate_of

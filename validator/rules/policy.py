@@ -53,6 +53,21 @@ def id_number(s: Subject) -> Iterator[Hit]:
     yield from _requested(s, "id_number", need_request=True, own_channel_ok=False)
 
 
+def category_mismatch(s: Subject) -> Iterator[Hit]:
+    """The category given in the input differs from the one decided (runs after the decision)."""
+    declared = (s.template.category or "").strip().upper()
+    if s.judgement is None or declared not in set(Category) or declared == s.judgement[0]:
+        return
+    judged, (_, args) = s.judgement
+    inner = args.get("args", args)
+    word = str(inner.get("word", inner.get("text", "")))[:60]
+    soft = declared == Category.MARKETING and judged == Category.UTILITY
+    end = len(s.template.category or "")
+    yield Hit(
+        "category", 0, end, {"declared": declared, "judged": str(judged), "word": word}, soft=soft
+    )
+
+
 # A code in a sentence with one of these is a promo code (a MARKETING template's coupon).
 _OFFER_CUES = ("promo_code", "discount", "price_cut")
 

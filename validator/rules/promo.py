@@ -1,20 +1,30 @@
-"""Promotional rules that need more than one word list (the rest are cards with `match`)."""
+"""Promotional rules that need more than one word list (the rest are cards with `match`).
+
+Meta's utility test has two halves: no persuasion, and about the user's own transaction,
+account or request (or essential). Strong cues (a discount, "download our app") are cards
+with `match`. Weak cues (an invitation, an announcement, a price, a survey) are persuasion
+only when nothing in the template ties them to the user's own order, booking or account, or
+to an essential notice; those are the functions below.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from validator.lexicon import Match
 from validator.model import Hit
+from validator.persuasion import Feature, features, model, score
 from validator.subject import Field, Subject
 
-REWARD_LISTS = ("discount", "price_cut", "promo_code", "bonus")
-# The word lists of the promotional cards matched on a template's text (promo.toml `match`);
-# tests/test_registry.py keeps the two in step.
+REWARD_LISTS = ("discount", "price_cut", "promo_code", "bonus", "points")
+# Every list whose hit in a variable's example means an offer (promo.in_example); the lists of
+# the `match` cards are all among them (tests/test_registry.py keeps the two in step).
 OFFER_LISTS = (
     "discount",
     "price_cut",
     "promo_code",
     "bonus",
+    "points",
     "free_delivery",
     "abandoned_cart",
     "recommendation",
@@ -23,7 +33,124 @@ OFFER_LISTS = (
     "win_back",
     "upsell",
     "call_to_buy",
+    "conversion_nudge",
+    "social_proof",
+    "brand_pitch",
+    "relationship",
+    "app_promotion",
+    "exclusive",
+    "compensation",
+    "retargeting",
+    "donation",
+    "sales_follow_up",
 )
+# What ties a message to the user's own transaction or to an essential notice (test 2).
+ANCHOR_LISTS = ("own", "essential")
+# The fewest words, besides greetings and variables, that can say why a message is sent.
+CLEAR_WORDS = 2
+# Between the quoted words of a finding: the cards put quotes around the whole list.
+SEPARATOR = ", "
+
+
+def _hit(fld: Field, m: Match, **args: str) -> Hit:
+    return Hit(fld.name, m.start, m.end, {"word": fld.text[m.start : m.end], **args})
+
+
+def _anchor(s: Subject) -> str | None:
+    """The first phrase naming the user's own order, booking, account or an essential notice."""
+    for fld in s.text_fields():
+        found = [m for name in ANCHOR_LISTS for m in fld.matches(name)]
+        if found:
+            m = min(found, key=lambda m: m.start)
+            return fld.text[m.start : m.end]
+    return None
+
+
+def _unanchored(s: Subject, list_name: str) -> Iterator[Hit]:
+    """Hits of a weak cue outside denied sentences, when the template names nothing of the
+    user's own ("do not come to the clinic with a fever" invites nobody)."""
+    if _anchor(s) is not None:
+        return
+    for fld in s.text_fields():
+        denied = _sentences(fld, "negation")
+        yield from (
+            _hit(fld, m) for m in fld.matches(list_name) if fld.sentence_at(m.start) not in denied
+        )
+
+
+def _sentences(fld: Field, list_name: str) -> set[int]:
+    return {fld.sentence_at(m.start) for m in fld.matches(list_name)}
+
+
+def bonus(s: Subject) -> Iterator[Hit]:
+    """Gifts, prizes and referrals (unless denied: "we never send prizes"); bonuses, points and
+    cashback unless the template states them credited for the user's own purchase (or the
+    balance) and nothing urges to spend them."""
+    fields = s.text_fields()
+    excused = not any(f.matches("spend_nudge") for f in fields) and any(
+        f.matches("credited") for f in fields
+    )
+    for fld in fields:
+        denied = _sentences(fld, "negation")
+        yield from (
+            _hit(fld, m) for m in fld.matches("bonus") if fld.sentence_at(m.start) not in denied
+        )
+        if not excused:
+            yield from (_hit(fld, m) for m in fld.matches("points"))
+
+
+def exclusive(s: Subject) -> Iterator[Hit]:
+    """Points multipliers and "exclusive" or members-only offers, outside a sentence about the
+    user's own order ("your custom-made ring, order 12, is ready" is not an offer)."""
+    for fld in s.text_fields():
+        own = _sentences(fld, "own")
+        yield from (
+            _hit(fld, m) for m in fld.matches("exclusive") if fld.sentence_at(m.start) not in own
+        )
+
+
+def invitation(s: Subject) -> Iterator[Hit]:
+    """An invitation to book, visit or buy that refers to no existing order or booking."""
+    yield from _unanchored(s, "invitation")
+
+
+def price_list(s: Subject) -> Iterator[Hit]:
+    """Prices quoted to attract ("from 4,000 ₽"), not an amount the user owes."""
+    yield from _unanchored(s, "price_list")
+
+
+def generic_survey(s: Subject) -> Iterator[Hit]:
+    """A survey or rating request that names no order, visit or ticket of the user's."""
+    yield from _unanchored(s, "survey")
+
+
+def announcement(s: Subject) -> Iterator[Hit]:
+    """News of a product, service, venue or feature, in a sentence about nothing of the user's."""
+    if any(fld.matches("essential") for fld in s.text_fields()):
+        return
+    for fld in s.text_fields():
+        own = _sentences(fld, "own")
+        for m in fld.matches("announcement"):
+            if fld.sentence_at(m.start) not in own:
+                yield _hit(fld, m)
+
+
+def unclear(s: Subject) -> Iterator[Hit]:
+    """A template whose words, besides greetings and variables, cannot say why it is sent."""
+    content = []
+    for fld in s.text_fields():
+        stock = [(m.start, m.end) for m in fld.matches("greeting")]
+        braces = [(p.start, p.end) for p in fld.placeholders]
+        for token in fld.tokens:
+            if token.variant or not any(ch.isalpha() for ch in token.form):
+                continue
+            if any(a <= token.start and token.end <= b for a, b in stock + braces):
+                continue
+            content.append(token)
+    body = s.body.text
+    if body.strip() and len(content) < CLEAR_WORDS:
+        start = len(body) - len(body.lstrip())
+        yield Hit("body", start, len(body.rstrip()), {"word": body.strip()[:60]})
 
 
 def review_reward(s: Subject) -> Iterator[Hit]:
@@ -59,3 +186,37 @@ def in_example(s: Subject) -> Iterator[Hit]:
             yield Hit(
                 where, p.start, p.end, {"text": p.text, "word": value[first.start : first.end]}
             )
+
+
+def persuasive(s: Subject) -> Iterator[Hit]:
+    """The persuasion model's verdict (validator/persuasion.py): the sentence that weighs most
+    toward marketing, with its two heaviest words."""
+    found = features(s.text_fields())
+    m = model()
+    if not found or score(found, m.weights, m.bias) < m.threshold:
+        return
+    sentences: dict[tuple[str, int], list[Feature]] = {}
+    for f in found:
+        sentences.setdefault((f.field, f.sentence), []).append(f)
+
+    def weight(group: list[Feature]) -> float:
+        return sum(
+            max(0.0, m.weights.get(f.name, 0.0)) for f in {f.name: f for f in group}.values()
+        )
+
+    (where, _), group = max(sentences.items(), key=lambda kv: weight(kv[1]))
+    fld = s.fields[where]
+    stock = [(g.start, g.end) for g in fld.matches("greeting")]
+    words = sorted(
+        (
+            f
+            for f in group
+            if f.name[0] in "wb"
+            and m.weights.get(f.name, 0.0) > 0
+            and not any(a <= f.start and f.end <= b for a, b in stock)
+        ),
+        key=lambda f: -m.weights.get(f.name, 0.0),
+    )
+    quoted = SEPARATOR.join(dict.fromkeys(fld.text[f.start : f.end] for f in words[:2]))
+    start, end = min(f.start for f in group), max(f.end for f in group)
+    yield Hit(where, start, end, {"word": quoted})

@@ -1,0 +1,125 @@
+"""`python -m bench.category`: how well the checker predicts WhatsApp's category on our corpus.
+
+The corpus (bench/corpus/*.yaml, see its README) is split once and for all by a hash of each
+item's id: about 30 % is held aside. Rules are tuned on the development part only (`--show`
+lists its misses); the held-aside part is reported, never listed, so its figures keep meaning
+something. Positive = MARKETING (any promotional finding); "good blocked" = a UTILITY or
+AUTHENTICATION item the provider mode would refuse (any error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from validator import check
+from validator.sources import FIELDS
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+HELD_ASIDE_SHARE = 30  # percent
+
+
+def load() -> list[dict[str, Any]]:
+    """Every corpus item, with its language (from the file name) and its part."""
+    items = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            digest = hashlib.sha256(item["id"].encode()).digest()
+            held = int.from_bytes(digest[:4], "big") % 100 < HELD_ASIDE_SHARE
+            items.append(
+                {**item, "lang": path.stem.split("-")[0], "part": "held" if held else "dev"}
+            )
+    return items
+
+
+_NAMED = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
+
+
+def template_of(item: dict[str, Any]) -> dict[str, Any]:
+    """The item's template fields; a list of examples for named variables becomes a mapping."""
+    template = {k: v for k, v in item.items() if k in FIELDS}
+    names = list(dict.fromkeys(_NAMED.findall(item.get("body", ""))))
+    if names and isinstance(template.get("examples"), list):
+        template["examples"] = dict(zip(names, template["examples"], strict=False))
+    return template
+
+
+def judge(item: dict[str, Any]) -> dict[str, Any]:
+    """The checker's verdict on one item (provider mode)."""
+    template = template_of(item)
+    report = check(template)
+    promo = [f for f in report.findings if f.kind == "promotional"]
+    return {
+        "marketing": str(report.category_hint) == "MARKETING",
+        "blocked": not report.ok,
+        "rules": sorted({f.rule for f in report.findings if f.severity == "error"}),
+        "cue": promo[0].rule if promo else "",
+        "category": str(report.category_hint),
+    }
+
+
+def scores(rows: list[tuple[dict, dict]]) -> dict[str, float]:
+    """Precision, recall of MARKETING and the share of good templates blocked."""
+    tp = sum(1 for i, v in rows if v["marketing"] and i["label"] == "MARKETING")
+    fp = sum(1 for i, v in rows if v["marketing"] and i["label"] != "MARKETING")
+    fn = sum(1 for i, v in rows if not v["marketing"] and i["label"] == "MARKETING")
+    good = [v for i, v in rows if i["label"] != "MARKETING"]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    blocked = sum(v["blocked"] for v in good) / len(good) if good else 0.0
+    return {"n": len(rows), "P": precision, "R": recall, "F1": f1, "blocked": blocked}
+
+
+def line(name: str, s: dict[str, float]) -> str:
+    """One table row."""
+    return (
+        f"{name:<24} n={s['n']:<4} precision {s['P']:.3f}  recall {s['R']:.3f}  "
+        f"F1 {s['F1']:.3f}  good blocked {s['blocked']:.1%}"
+    )
+
+
+def main() -> None:
+    """Judge the corpus and print the figures of each part."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("dev", "held", "all"), default="held")
+    parser.add_argument("--show", action="store_true", help="list the dev part's misses")
+    args = parser.parse_args()
+    items = load()
+    rows = [(i, judge(i)) for i in items if args.part in ("all", i["part"])]
+    print(f"corpus: {len(items)} items; part: {args.part}, {len(rows)} items")
+    print(line("all", scores(rows)))
+    for lang in ("ru", "en"):
+        print(line(lang, scores([r for r in rows if r[0]["lang"] == lang])))
+    by_cue: dict[tuple[str, str], list] = defaultdict(list)
+    for item, verdict in rows:
+        by_cue[(item["label"], item["cue"])].append((item, verdict))
+    print("\nper cue class (MARKETING: share caught; others: share judged MARKETING / blocked)")
+    for (label, cue), group in sorted(by_cue.items()):
+        caught = sum(v["marketing"] for _, v in group)
+        blocked = sum(v["blocked"] for _, v in group)
+        print(
+            f"  {label:<14} {cue:<20} n={len(group):<3} marketing {caught / len(group):.2f}"
+            + ("" if label == "MARKETING" else f"  blocked {blocked / len(group):.2f}")
+        )
+    if args.show and args.part == "dev":
+        why = Counter()
+        for item, verdict in rows:
+            wrong = verdict["marketing"] != (item["label"] == "MARKETING")
+            if wrong or (item["label"] != "MARKETING" and verdict["blocked"]):
+                why[verdict["cue"] or "-"] += 1
+                print(
+                    f"\n{item['id']} {item['label']}/{item['cue']} -> {verdict['category']} "
+                    f"{verdict['rules']}\n  {item['body']}"
+                )
+        print("\nmisses by firing rule:", dict(why))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""A small linear model of persuasion: the weights of word stems and stem pairs, learnt from
+our labelled corpus (bench/corpus, `python -m bench.train`), kept as a data file.
+
+It catches marketing that names no offer and that no word list knows yet. Every decision stays
+explainable: the finding points at the sentence that weighs most and names its heaviest words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from validator.lexicon import stem
+from validator.subject import Field
+
+MODEL = Path(__file__).resolve().parent / "data" / "model" / "persuasion.txt"
+ANCHORS = ("own", "essential")
+# Shorter words (a, в, на, the) carry style, not intent; leaving them out keeps the reasons legible.
+MIN_LETTERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Bias, decision threshold and weights (feature → weight)."""
+
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+
+@cache
+def model() -> Model:
+    """Load the weights once (an absent file means an empty model that never fires)."""
+    bias, threshold, weights = 0.0, math.inf, {}
+    if MODEL.exists():
+        for line in MODEL.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            name, value = line.rsplit("\t", 1)
+            if name == "=bias":
+                bias = float(value)
+            elif name == "=threshold":
+                threshold = float(value)
+            else:
+                weights[name] = float(value)
+    return Model(bias, threshold, weights)
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One feature of a template and where it is (field, sentence, span)."""
+
+    name: str
+    field: str
+    sentence: int
+    start: int
+    end: int
+
+
+def features(fields: Iterable[Field]) -> list[Feature]:
+    """Word stems, pairs of neighbouring stems in a sentence, and anchor flags (greetings and
+    forms of address left out: every kind of message opens with them)."""
+    found: list[Feature] = []
+    for fld in fields:
+        stock = [(m.start, m.end) for m in fld.matches("greeting")]
+        words = [
+            t
+            for t in fld.tokens
+            if not t.variant
+            and len(t.form) >= MIN_LETTERS
+            and any(c.isalpha() for c in t.form)
+            and not any(a <= t.start and t.end <= b for a, b in stock)
+        ]
+        stems = [stem(t.form) for t in words]
+        for i, (token, key) in enumerate(zip(words, stems, strict=True)):
+            found.append(Feature("w:" + key, fld.name, token.sentence, token.start, token.end))
+            if i and words[i - 1].sentence == token.sentence:
+                prev = words[i - 1]
+                pair = f"b:{stems[i - 1]}_{key}"
+                found.append(Feature(pair, fld.name, token.sentence, prev.start, token.end))
+        for name in ANCHORS:
+            for m in fld.matches(name)[:1]:
+                found.append(
+                    Feature("a:" + name, fld.name, fld.sentence_at(m.start), m.start, m.end)
+                )
+    return found
+
+
+def score(found: list[Feature], weights: dict[str, float], bias: float) -> float:
+    """The model's log-odds of marketing (each feature counted once)."""
+    return bias + sum(weights.get(name, 0.0) for name in {f.name for f in found})
