@@ -32,9 +32,9 @@ def load() -> list[dict[str, Any]]:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
             digest = hashlib.sha256(item["id"].encode()).digest()
             held = int.from_bytes(digest[:4], "big") % 100 < HELD_ASIDE_SHARE
-            items.append(
-                {**item, "lang": path.stem.split("-")[0], "part": "held" if held else "dev"}
-            )
+            batch = path.stem.split("-")[0]  # "ru", "en2": language and wave
+            part = "held" if held else "dev"
+            items.append({**item, "lang": batch[:2], "wave": batch[2:] or "1", "part": part})
     return items
 
 
@@ -97,6 +97,8 @@ def main() -> None:
     print(line("all", scores(rows)))
     for lang in ("ru", "en"):
         print(line(lang, scores([r for r in rows if r[0]["lang"] == lang])))
+    for wave in sorted({i["wave"] for i, _ in rows}):
+        print(line(f"wave {wave}", scores([r for r in rows if r[0]["wave"] == wave])))
     by_cue: dict[tuple[str, str], list] = defaultdict(list)
     for item, verdict in rows:
         by_cue[(item["label"], item["cue"])].append((item, verdict))

@@ -59,6 +59,8 @@ def category_mismatch(s: Subject) -> Iterator[Hit]:
     if s.judgement is None or declared not in set(Category) or declared == s.judgement[0]:
         return
     judged, (_, args) = s.judgement
+    if judged is Category.AUTHENTICATION:
+        return  # a code in a UTILITY or MARKETING template is policy.otp_outside_authentication
     inner = args.get("args", args)
     word = str(inner.get("word", inner.get("text", "")))[:60]
     soft = declared == Category.MARKETING and judged == Category.UTILITY
