@@ -91,9 +91,11 @@ def _read(path: Path, name: str) -> tuple[list[_Entry], list[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Lexicons:
-    """Every list of every language, indexed by the key of each entry's first word."""
+    """Every list of every language, indexed by the keys of each entry's first two words (the
+    second is None for a one-word entry): "your" begins a hundred phrases, and a text checks
+    only those whose second word follows it."""
 
-    index: dict[str, tuple[_Entry, ...]]
+    index: dict[str, dict[str | None, tuple[_Entry, ...]]]
     texts: dict[str, frozenset[str]]
     patterns: dict[str, re.Pattern[str]]
     names: frozenset[str]
@@ -102,7 +104,7 @@ class Lexicons:
 @cache
 def lexicons() -> Lexicons:
     """Load all word lists once."""
-    index: dict[str, list[_Entry]] = {}
+    index: dict[str, dict[str | None, list[_Entry]]] = {}
     patterns: dict[str, list[str]] = {}
     names: set[str] = set()
     texts: dict[str, set[str]] = {}
@@ -113,7 +115,8 @@ def lexicons() -> Lexicons:
             entries, pats = _read(path, name)
             texts.setdefault(name, set()).update(e.text for e in entries if not e.exception)
             for entry in entries:
-                index.setdefault(entry.keys[0], []).append(entry)
+                second = entry.keys[1] if len(entry.keys) > 1 else None
+                index.setdefault(entry.keys[0], {}).setdefault(second, []).append(entry)
             patterns.setdefault(name, []).extend(pats)
     compiled = {
         name: re.compile("|".join(f"(?:{p})" for p in pats))
@@ -121,7 +124,7 @@ def lexicons() -> Lexicons:
         if pats
     }
     return Lexicons(
-        {k: tuple(v) for k, v in index.items()},
+        {k: {k2: tuple(v2) for k2, v2 in v.items()} for k, v in index.items()},
         {k: frozenset(v) for k, v in texts.items()},
         compiled,
         frozenset(names),
@@ -154,6 +157,20 @@ def _sequences(tokens: list[Token]) -> Iterable[list[Token]]:
         yield seq
 
 
+def _candidates(lex: Lexicons, seq: list[Token], stems: list[str], i: int) -> list[_Entry]:
+    """The entries that may start at word i: by its stem or exact form, then the next word's."""
+    found: list[_Entry] = []
+    following: tuple[str | None, ...] = (None, "*")
+    if i + 1 < len(seq):
+        following += (stems[i + 1], "=" + seq[i + 1].form)
+    for first in (stems[i], "=" + seq[i].form):
+        group = lex.index.get(first)
+        if group:
+            for second in following:
+                found.extend(group.get(second, ()))
+    return found
+
+
 def find_all(normal: Normal, tokens: list[Token]) -> dict[str, list[Match]]:
     """All list hits in one field, by list name, each list's exceptions already applied."""
     lex = lexicons()
@@ -163,7 +180,7 @@ def find_all(normal: Normal, tokens: list[Token]) -> dict[str, list[Match]]:
     for seq in _sequences(tokens):
         stems = [stem(t.form) for t in seq]
         for i, token in enumerate(seq):
-            candidates = lex.index.get(stems[i], ()) + lex.index.get("=" + token.form, ())
+            candidates = _candidates(lex, seq, stems, i)
             for entry in candidates:
                 n = len(entry.keys)
                 if i + n > len(seq) or any(
