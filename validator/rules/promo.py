@@ -99,14 +99,25 @@ def bonus(s: Subject) -> Iterator[Hit]:
             yield from (_hit(fld, m) for m in fld.matches("points"))
 
 
-def exclusive(s: Subject) -> Iterator[Hit]:
-    """Points multipliers and "exclusive" or members-only offers, outside a sentence about the
-    user's own order ("your custom-made ring, order 12, is ready" is not an offer)."""
+def _outside_own(s: Subject, list_name: str) -> Iterator[Hit]:
+    """Hits of a list outside the sentences that speak of the user's own order or account."""
     for fld in s.text_fields():
         own = _sentences(fld, "own")
         yield from (
-            _hit(fld, m) for m in fld.matches("exclusive") if fld.sentence_at(m.start) not in own
+            _hit(fld, m) for m in fld.matches(list_name) if fld.sentence_at(m.start) not in own
         )
+
+
+def exclusive(s: Subject) -> Iterator[Hit]:
+    """Points multipliers and "exclusive" or members-only offers, outside a sentence about the
+    user's own order ("your custom-made ring, order 12, is ready" is not an offer)."""
+    yield from _outside_own(s, "exclusive")
+
+
+def free_delivery(s: Subject) -> Iterator[Hit]:
+    """Free delivery as an offer, not the terms of the user's own order ("delivery is free for
+    this order", "return shipping for your damaged order is free")."""
+    yield from _outside_own(s, "free_delivery")
 
 
 def invitation(s: Subject) -> Iterator[Hit]:
