@@ -17,7 +17,7 @@ from validator.lexicon import stem
 from validator.subject import Field
 
 MODEL = Path(__file__).resolve().parent / "data" / "model" / "persuasion.txt"
-ANCHORS = ("own", "essential")
+ANCHORS = ("own", "essential", "possessive")
 # Shorter words (a, в, на, the) carry style, not intent; leaving them out keeps the reasons legible.
 MIN_LETTERS = 3
 

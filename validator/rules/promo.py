@@ -9,12 +9,14 @@ to an essential notice; those are the functions below.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from validator.lexicon import Match
 from validator.model import Hit
 from validator.persuasion import Feature, features, model, score
 from validator.subject import Field, Subject
+from validator.text import MAX_ANALYSED
 
 REWARD_LISTS = ("discount", "price_cut", "promo_code", "bonus", "points")
 # Every list whose hit in a variable's example means an offer (promo.in_example); the lists of
@@ -44,8 +46,16 @@ OFFER_LISTS = (
     "donation",
     "sales_follow_up",
 )
-# What ties a message to the user's own transaction or to an essential notice (test 2).
+# What ties a message to the user's own transaction or to an essential notice (test 2), and,
+# for the template-level weak cues only, any "your <noun>" (too loose for one sentence).
 ANCHOR_LISTS = ("own", "essential")
+TEMPLATE_ANCHOR_LISTS = (*ANCHOR_LISTS, "possessive")
+# Two or more prices with no order of the user's: a price list.
+_PRICE = re.compile(
+    r"(?:[$€£]\s?\d[\d,.]*|\d[\d\s.,]*\s?(?:₽|руб\b|р\.|\$|€|£|usd\b|eur\b|gbp\b))",
+    re.IGNORECASE,
+)
+PRICES_IN_A_LIST = 2
 # The fewest words, besides greetings and variables, that can say why a message is sent.
 CLEAR_WORDS = 2
 # Between the quoted words of a finding: the cards put quotes around the whole list.
@@ -59,7 +69,7 @@ def _hit(fld: Field, m: Match, **args: str) -> Hit:
 def _anchor(s: Subject) -> str | None:
     """The first phrase naming the user's own order, booking, account or an essential notice."""
     for fld in s.text_fields():
-        found = [m for name in ANCHOR_LISTS for m in fld.matches(name)]
+        found = [m for name in TEMPLATE_ANCHOR_LISTS for m in fld.matches(name)]
         if found:
             m = min(found, key=lambda m: m.start)
             return fld.text[m.start : m.end]
@@ -90,10 +100,13 @@ def bonus(s: Subject) -> Iterator[Hit]:
     excused = not any(f.matches("spend_nudge") for f in fields) and any(
         f.matches("credited") for f in fields
     )
+    if any(f.matches("essential") for f in fields):
+        return  # a fraud warning quotes the scammers' "free gift": it offers nothing
     for fld in fields:
-        denied = _sentences(fld, "negation")
+        # "we never send prizes" denies; "your gift is on its way" is the user's own order
+        skip = _sentences(fld, "negation") | _sentences(fld, "own")
         yield from (
-            _hit(fld, m) for m in fld.matches("bonus") if fld.sentence_at(m.start) not in denied
+            _hit(fld, m) for m in fld.matches("bonus") if fld.sentence_at(m.start) not in skip
         )
         if not excused:
             yield from (_hit(fld, m) for m in fld.matches("points"))
@@ -106,6 +119,22 @@ def _outside_own(s: Subject, list_name: str) -> Iterator[Hit]:
         yield from (
             _hit(fld, m) for m in fld.matches(list_name) if fld.sentence_at(m.start) not in own
         )
+
+
+def promo_code(s: Subject) -> Iterator[Hit]:
+    """A promo code or coupon, outside a sentence about the user's own voucher or parcel."""
+    yield from _outside_own(s, "promo_code")
+
+
+def compensation(s: Subject) -> Iterator[Hit]:
+    """A credit, gift or bonus given as an apology ("sorry for the wait: we added 200 ₽ to your
+    account for your next ride"), or a set phrase of compensation."""
+    fields = s.text_fields()
+    for fld in fields:
+        yield from (_hit(fld, m) for m in fld.matches("compensation"))
+    if any(f.matches("apology") for f in fields):
+        for fld in fields:
+            yield from (_hit(fld, m) for m in fld.matches("credit_given"))
 
 
 def exclusive(s: Subject) -> Iterator[Hit]:
@@ -126,8 +155,20 @@ def invitation(s: Subject) -> Iterator[Hit]:
 
 
 def price_list(s: Subject) -> Iterator[Hit]:
-    """Prices quoted to attract ("from 4,000 ₽"), not an amount the user owes."""
+    """Prices quoted to attract ("from 4,000 ₽", or several prices), not an amount owed."""
+    if _anchor(s) is not None:
+        return
     yield from _unanchored(s, "price_list")
+    for fld in s.text_fields():
+        prices = list(_PRICE.finditer(fld.text[:MAX_ANALYSED]))
+        if len(prices) >= PRICES_IN_A_LIST and not fld.matches("price_list"):
+            first, last = prices[0], prices[-1]
+            yield Hit(
+                fld.name,
+                first.start(),
+                last.end(),
+                {"word": fld.text[first.start() : last.end()][:60]},
+            )
 
 
 def generic_survey(s: Subject) -> Iterator[Hit]:
@@ -152,9 +193,12 @@ def unclear(s: Subject) -> Iterator[Hit]:
     for fld in s.text_fields():
         stock = [(m.start, m.end) for m in fld.matches("greeting")]
         braces = [(p.start, p.end) for p in fld.placeholders]
-        for token in fld.tokens:
+        for i, token in enumerate(fld.tokens):
             if token.variant or not any(ch.isalpha() for ch in token.form):
                 continue
+            after_start = i > 0 and fld.tokens[i - 1].sentence == token.sentence
+            if after_start and fld.text[token.start].isupper():
+                continue  # a name (the company's, a product's) says nothing of the purpose
             if any(a <= token.start and token.end <= b for a, b in stock + braces):
                 continue
             content.append(token)
