@@ -1,4 +1,4 @@
-"""Build-time glue and the pure process model behind the guide (imported by mkdocs-macros)."""
+"""MkDocs glue: registers the site's macros (read by mkdocs-macros); never packed."""
 
 from macros.main import define_env
 

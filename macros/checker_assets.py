@@ -31,10 +31,11 @@ PYODIDE_FILES = (
 )
 PYODIDE_DIR = "assets/pyodide"
 ARCHIVE_DIR = "assets/checker"
-# Our packages, read from the project tree (macros for the personal checklist: its browser
-# modules import no build tools); then pure-Python dependencies read from the installed
-# packages (snowballstemmer for stems, PyYAML's pure-Python half for .yaml files).
-PROJECT_PACKAGES = ("validator", "macros")
+# Our packages, read from the project tree (process for the personal checklist; nothing of
+# macros/, so build code never renames the archive or the snapshot); then pure-Python
+# dependencies read from the installed packages (snowballstemmer for stems, PyYAML's
+# pure-Python half for .yaml files).
+PROJECT_PACKAGES = ("validator", "process")
 INSTALLED_PACKAGES = ("snowballstemmer", "yaml")
 # Installed packages of which only some modules are packed, under a generated __init__.py:
 # snowballstemmer's own __init__ imports every language it has (5.6 MB more in the snapshot);

@@ -16,7 +16,7 @@ if (!outPath) {
 const ARCHIVE_DIR = "/lib/kit";
 // Modules imported into the snapshot (the checker's, the personal checklist's), and standard
 // modules the worker needs right after.
-const PRELOAD = ["validator.browser", "csv", "yaml", "macros.checklist"];
+const PRELOAD = ["validator.browser", "csv", "yaml", "process.browser"];
 const WARM_UP = [
   ["check_json", JSON.stringify({ lang: "ru", templates: [{ name: "warm_up", body: "Здравствуйте, {{1}}! Заказ {{2}} в пути. Скидка 10%." }] })],
   ["check_json", JSON.stringify({ lang: "en", templates: [{ name: "warm_up", body: "Hello {{1}}, your order {{2}} ships today. Sale!" }] })],

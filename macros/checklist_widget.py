@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from macros.checker_widget import CHECKER_STORAGE_KEY
-from macros.checklist import labels
-from macros.model import Process, process_to_json
 from macros.widget_html import RuntimePaths, html_attrs, relative_root, widget_opening
+from process.labels import labels
+from process.model import Process, process_to_json
 
 STORAGE_KEY = "wa-kit:checklist:v1"
 SHARE_PARAM = "answers"

@@ -2,7 +2,7 @@
 Content-Security-Policy on every page (macros/content_policy.py).
 
 ``process.json`` — the validated process with provider settings resolved, plus the provider
-block itself, in the shape of `macros.model.process_to_json` (+ ``"provider"``). It is written
+block itself, in the shape of `process.model.process_to_json` (+ ``"provider"``). It is written
 once, at the site root (every language build writes the same file there): pages fetch it
 from the site root (``../process.json`` from ``/en/``).
 
@@ -38,7 +38,7 @@ def on_config(config: Any) -> Any:
 
 def on_page_content(html: str, **_: Any) -> str:
     """Name every task-list checkbox after its item (screen readers; axe "label" rule)."""
-    from macros.render import label_task_checkboxes
+    from macros.pages.task_labels import label_task_checkboxes
 
     return label_task_checkboxes(html)
 
@@ -60,7 +60,7 @@ def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
 def on_post_build(config: Any) -> None:
     """Write process.json into the built site."""
     from macros.main import load_site_process
-    from macros.model import process_to_json
+    from process.model import process_to_json
 
     process = load_site_process(config)
     data = {**process_to_json(process), "provider": config["extra"].get("provider") or {}}

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros.render import checklist_markdown, timeline_svg
-from macros.wording import days_range, up_to_days
+from process.guide import checklist_markdown
+from process.timeline import timeline_svg
+from process.wording import days_range, up_to_days
 
 
 def page_language(env: Any) -> str:
@@ -99,8 +100,8 @@ def load_site_process(conf: Any) -> Any:
     """
     from mkdocs.exceptions import PluginError
 
-    from macros.errors import ProcessFileError
-    from macros.process import load_process_once
+    from process.definition import load_process_once
+    from process.errors import ProcessFileError
 
     root = Path(conf["config_file_path"]).parent
     try:

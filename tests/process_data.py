@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from macros.process import load_process
+from process.definition import load_process
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))[

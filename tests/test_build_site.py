@@ -18,7 +18,7 @@ import yaml
 from process_data import PROCESS, ROOT
 
 from macros.content_policy import inline_script_hashes
-from macros.model import process_from_json
+from process.model import process_from_json
 
 DOCS = ROOT / "docs"
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -275,7 +275,7 @@ def test_a_broken_process_file_fails_the_build(tmp_path: Path, kind: str) -> Non
     (tmp_path / "mkdocs.yml").write_text(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    for folder in ("docs", "overrides", "macros", "validator"):
+    for folder in ("docs", "overrides", "macros", "process", "validator"):
         (tmp_path / folder).symlink_to(ROOT / folder, target_is_directory=True)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],

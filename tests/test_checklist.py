@@ -17,19 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from process_data import PROCESS, ROOT
 
-from macros.checklist import (
-    ANSWER_KEYS,
-    Answers,
-    AnswersError,
-    build_checklist,
-    checklist_json,
-    checklist_to_json,
-    parse_answers,
-    print_css,
-)
-from macros.checklist_render import checklist_html, checklist_md
-from macros.model import Unit, process_to_json
-from macros.schedule import effective_after
+from process.answers import ANSWER_KEYS, Answers, AnswersError, parse_answers
+from process.browser import checklist_json
+from process.checklist import build_checklist, checklist_to_json, print_css
+from process.document import checklist_html, checklist_md
+from process.model import Unit, process_to_json
+from process.schedule import effective_after
 from validator import check
 
 TODAY = date(2026, 11, 25)
@@ -318,7 +311,7 @@ def test_the_browser_entry_reports_bad_answers_and_bad_requests() -> None:
 
 def test_the_browser_modules_import_without_build_tools() -> None:
     code = (
-        "import sys, macros.checklist, macros.schedule, macros.model\n"
+        "import sys, process.browser, process.document\n"
         "loaded = {m.split('.')[0] for m in sys.modules}\n"
         "bad = {'yaml', 'jsonschema', 'mkdocs', 'material'} & loaded\n"
         "print(sorted(bad))"
@@ -379,14 +372,15 @@ def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
     with tarfile.open(fileobj=io.BytesIO(archive.content), mode="r:gz") as packed:
         names = set(packed.getnames())
         packed.extractall(tmp_path / "lib", filter="data")
-    for module in ("checklist", "schedule", "model", "render", "wording"):
-        assert f"macros/{module}.py" in names
-    assert "macros/checklist_labels.toml" in names
+    for module in ("browser", "checklist", "schedule", "model", "timeline", "guide", "wording"):
+        assert f"process/{module}.py" in names
+    assert "process/labels.toml" in names
+    assert not any(name.startswith("macros/") for name in names)
     (tmp_path / "process.json").write_text(json.dumps(process_to_json(PROCESS)), encoding="utf-8")
     code = (
         "import sys, json, pathlib\n"
         f"sys.path.insert(0, {str(tmp_path / 'lib')!r})\n"
-        "from macros.checklist import checklist_json\n"
+        "from process.browser import checklist_json\n"
         f"text = pathlib.Path({str(tmp_path / 'process.json')!r}).read_text()\n"
         f"request = json.dumps({{'lang': 'en', 'today': '2026-11-25', 'answers': {BASE!r}}})\n"
         "print(checklist_json(request, text))\n"
@@ -414,7 +408,7 @@ def test_every_text_has_both_languages_with_the_same_placeholders() -> None:
     import string
     import tomllib
 
-    from macros.checklist import LABELS_FILE
+    from process.labels import LABELS_FILE
 
     texts = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
     for key, pair in texts.items():

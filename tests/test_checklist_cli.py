@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from process_data import PROCESS, ROOT
 
-from macros.checklist import build_checklist, parse_answers
-from macros.checklist_cli import main
+from process.answers import parse_answers
+from process.checklist import build_checklist
+from process.cli import main
 
 ANSWERS_YAML = """\
 company: ООО «Ромашка»

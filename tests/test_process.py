@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from process_data import ROOT, SETTINGS
 
-from macros.errors import ProcessFileError
-from macros.model import Unit, process_from_json, process_to_json
-from macros.process import load_process, parse_process
+from process.definition import load_process, parse_process
+from process.errors import ProcessFileError
+from process.model import Unit, process_from_json, process_to_json
 
 TEXT = (ROOT / "process.yml").read_text(encoding="utf-8")
 

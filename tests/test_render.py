@@ -9,14 +9,11 @@ from datetime import date
 import pytest
 from process_data import PROCESS
 
-from macros.model import Duration, Unit
-from macros.render import (
-    checklist_markdown,
-    duration_text,
-    label_task_checkboxes,
-    timeline_svg,
-    warnings_for,
-)
+from macros.pages.task_labels import label_task_checkboxes
+from process.guide import checklist_markdown, warnings_for
+from process.model import Duration, Unit
+from process.timeline import timeline_svg
+from process.wording import duration_text
 
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 SVG = "{http://www.w3.org/2000/svg}"

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from process_data import PROCESS, ROOT
 
-from macros.model import Duration, Phase, Process, Question, Step, Text, Unit, process_to_json
-from macros.schedule import (
+from process.model import Duration, Phase, Process, Question, Step, Text, Unit, process_to_json
+from process.schedule import (
     add_days,
     applicable_steps,
     due_windows,
@@ -187,9 +187,9 @@ def test_plan_json_runs_from_the_published_json_alone() -> None:
 
 
 def test_the_browser_side_needs_neither_yaml_nor_jsonschema_nor_mkdocs() -> None:
-    """schedule, model and render import in a Python where those packages cannot load."""
+    """schedule, model, guide and timeline import in a Python where those packages cannot load."""
     blocked = "import sys\nfor name in ('yaml', 'jsonschema', 'mkdocs'): sys.modules[name] = None\n"
-    code = blocked + "import macros.schedule, macros.model, macros.render\n"
+    code = blocked + "import process.schedule, process.model, process.guide, process.timeline\n"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )

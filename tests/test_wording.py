@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.wording import days_range, up_to_days
+from process.wording import days_range, up_to_days
 
 
 @pytest.mark.parametrize(

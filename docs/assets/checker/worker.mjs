@@ -41,9 +41,9 @@ const VERBS = {
     fn: "check_file_json",
     args: (p) => [String(p.filename), String(p.content), String(p.lang), String(p.mode || "provider")],
   },
-  // The personal checklist: answers → dated steps, warnings, template summary (macros/checklist.py).
+  // The personal checklist: answers → dated steps, warnings, template summary (process/browser.py).
   checklist: {
-    module: "macros.checklist",
+    module: "process.browser",
     fn: "checklist_json",
     args: (p) => [JSON.stringify({ lang: p.lang, today: p.today, answers: p.answers }), String(p.process)],
   },

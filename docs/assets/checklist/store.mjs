@@ -1,6 +1,6 @@
 // Saved state of the personal checklist: localStorage, the answers file and the share link.
 // Only shapes are checked here (is it our file at all?); whether the answers are usable is
-// decided by Python (macros/checklist.py) in the worker. Holds no human text.
+// decided by Python (process/checklist.py) in the worker. Holds no human text.
 
 // `keys` = {text: [...], bool: [...]}: the answers' keys as the page's form names them
 // (inputs named exactly by the answers keys; "templates" is always a list).

@@ -1,4 +1,4 @@
-// Renders the checklist model computed by Python (macros/checklist.py) into the page.
+// Renders the checklist model computed by Python (process/checklist.py) into the page.
 // createElement/textContent only; the timeline SVG is Python's own markup (no user text in
 // it) parsed off-document. Section titles come from the page's labels; this module holds no
 // human text and decides nothing about steps or dates.

@@ -1,9 +1,9 @@
 """Load process.yml keeping line marks, validate it, and build the `Process` model.
 
-Order of checks: YAML syntax → JSON Schema (`process.schema.json`) → references (owner, phase,
+Order of checks: YAML syntax → JSON Schema (`definition.schema.json`) → references (owner, phase,
 after, when, settings, pages) → cycles. Every failure raises `ProcessFileError` naming the file,
 the line and the field. Build-time only: the browser reads ``process.json`` through
-`macros.model.process_from_json` and never imports this module.
+`process.model.process_from_json` and never imports this module.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import jsonschema
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from macros.errors import ProcessFileError
-from macros.model import Process, process_from_json, process_to_json
+from process.errors import ProcessFileError
+from process.model import Process, process_from_json, process_to_json
 
 __all__ = [
     "SCHEMA_PATH",
@@ -30,7 +30,7 @@ __all__ = [
     "process_to_json",
 ]
 
-SCHEMA_PATH = Path(__file__).with_name("process.schema.json")
+SCHEMA_PATH = Path(__file__).with_name("definition.schema.json")
 
 Path_ = tuple[str | int, ...]
 

@@ -1,6 +1,6 @@
 """Which steps apply for given answers, and when each is due (pure; also runs in Pyodide).
 
-Imports only the standard library and `macros.model`, so the browser can run it from
+Imports only the standard library and `process.model`, so the browser can run it from
 ``process.json`` alone::
 
     process = process_from_json(json.loads(text))            # or schedule.plan_json(...)
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from macros.model import Process, Step, Unit, process_from_json
+from process.model import Process, Step, Unit, process_from_json
 
 __all__ = [
     "REFERENCE_MONDAY",
@@ -36,6 +36,7 @@ __all__ = [
     "applies",
     "due_windows",
     "effective_after",
+    "generic_answers",
     "plan_json",
     "relative_windows",
     "subtract_days",
@@ -255,6 +256,11 @@ def relative_windows(process: Process, answers: Mapping[str, Any]) -> list[Relat
         )
         for w in due_windows(process, answers, REFERENCE_MONDAY)
     ]
+
+
+def generic_answers(process: Process) -> dict[str, bool]:
+    """Answers that switch every yes/no condition on, so a generic view shows every step."""
+    return {q.id: True for q in process.questions if q.type == "bool"}
 
 
 def plan_json(process_json: Mapping[str, Any], answers: Mapping[str, Any], start: str) -> dict:

@@ -15,14 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from macros.checklist import (
-    AnswersError,
-    build_checklist,
-    checklist_to_json,
-    parse_answers,
-)
-from macros.checklist_render import checklist_html, checklist_md
-from macros.errors import ProcessFileError
+from process.answers import AnswersError, parse_answers
+from process.checklist import build_checklist, checklist_to_json
+from process.document import checklist_html, checklist_md
+from process.errors import ProcessFileError
+from process.labels import label
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS_FILE = ROOT / "docs" / "assets" / "checklist" / "checklist.css"
@@ -93,7 +90,7 @@ def load_site_process(process_path: Path, settings_path: Path) -> Any:
     """The validated process with the provider settings of ``mkdocs.yml`` (extra.provider)."""
     import yaml
 
-    from macros.process import load_process
+    from process.definition import load_process
 
     try:
         conf = yaml.load(settings_path.read_text(encoding="utf-8"), Loader=_settings_loader())
@@ -125,8 +122,6 @@ def main(
         answers = parse_answers(raw, today=today)
         process = load_site_process(args.process, args.settings)
     except _Unreadable as error:
-        from macros.checklist import label
-
         reason = label(lang, "err_unreadable", reason=str(error))
         print(f"wa-checklist: {args.answers}: {reason}", file=sys.stderr)
         return 2

@@ -1,6 +1,6 @@
 """The personal checklist as a document: Markdown, or standalone printable HTML (pure).
 
-Both read the JSON of `macros.checklist.checklist_to_json` (the same data the page renders),
+Both read the JSON of `process.checklist.checklist_to_json` (the same data the page renders),
 so the CLI's files, the page and the ``--format json`` output cannot disagree. The HTML takes
 its stylesheet as an argument: the CLI passes the page's own ``checklist.css``.
 """
@@ -13,7 +13,7 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
-from macros.checklist import label
+from process.labels import label
 
 __all__ = ["checklist_html", "checklist_md"]
 

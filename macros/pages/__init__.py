@@ -1,0 +1,1 @@
+"""Page HTML and Markdown for the site's pages (no MkDocs import)."""

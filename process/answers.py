@@ -1,0 +1,173 @@
+"""The reader's answers: checked field by field into `Answers`, or `AnswersError` naming the field.
+
+Pure (stdlib only), so the CLI and the page's worker check answers the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from process.labels import label
+
+__all__ = ["ANSWER_KEYS", "Answers", "AnswersError", "parse_answers"]
+
+ANSWER_KEYS = (
+    "company",
+    "bm_id",
+    "manager_name",
+    "manager_contact",
+    "start_date",
+    "name_change",
+    "description_change",
+    "templates",
+)
+TEXT_KEYS = ("company", "bm_id", "manager_name", "manager_contact")
+BOOL_KEYS = ("name_change", "description_change")
+MAX_TEXT = 200
+MAX_TEMPLATES = 200
+_BM_ID = re.compile(r"[0-9]{5,20}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The questionnaire summary's rows, in order.
+
+
+class AnswersError(ValueError):
+    """An answer that is not usable: the field (``bm_id``, ``templates[2].body``) and why."""
+
+    def __init__(self, field: str, code: str, **args: Any) -> None:
+        super().__init__(f"{field}: {code}")
+        self.field = field
+        self.code = code
+        self.args_ = args
+
+    def message(self, lang: str) -> str:
+        """One line naming the field: ``bm_id: a Business Manager ID is digits only, …``."""
+        key = self.field.split("[")[0].split(".")[0]
+        args = {"label": label(lang, f"field_{key}") if key in ANSWER_KEYS else key, **self.args_}
+        return f"{self.field}: {label(lang, self.code, **args)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """The reader's answers, checked (the keys of the answers file, fixed)."""
+
+    company: str
+    start_date: date
+    bm_id: str = ""
+    manager_name: str = ""
+    manager_contact: str = ""
+    name_change: bool = False
+    description_change: bool = False
+    templates: tuple[Mapping[str, Any], ...] = ()
+
+    def conditions(self) -> dict[str, Any]:
+        """The answers the process's ``when:`` conditions read."""
+        return {
+            "name_change": self.name_change,
+            "description_change": self.description_change,
+            "start_date": self.start_date.isoformat(),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """The answers file's shape (what the page exports and the share link carries)."""
+        return {
+            "company": self.company,
+            "bm_id": self.bm_id,
+            "manager_name": self.manager_name,
+            "manager_contact": self.manager_contact,
+            "start_date": self.start_date.isoformat(),
+            "name_change": self.name_change,
+            "description_change": self.description_change,
+            "templates": [dict(t) for t in self.templates],
+        }
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _text(raw: Mapping[str, Any], key: str) -> str:
+    value = raw.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise AnswersError(key, "err_text")
+    text = str(value).strip()
+    if len(text) > MAX_TEXT:
+        raise AnswersError(key, "err_too_long", max=MAX_TEXT)
+    return text
+
+
+def _bool(raw: Mapping[str, Any], key: str) -> bool:
+    value = raw.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise AnswersError(key, "err_bool", value=_short(value))
+    return value
+
+
+def _start_date(raw: Mapping[str, Any], today: date) -> date:
+    value = raw.get("start_date")
+    if value is None or value == "":
+        return today
+    if isinstance(value, date) and type(value) is date:  # YAML reads 2026-12-01 as a date
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise AnswersError("start_date", "err_date", value=_short(value))
+
+
+def _templates(raw: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
+    value = raw.get("templates")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise AnswersError("templates", "err_templates")
+    if len(value) > MAX_TEMPLATES:
+        raise AnswersError("templates", "err_too_many", max=MAX_TEMPLATES)
+    out = []
+    for index, item in enumerate(value):
+        template = {"body": item} if isinstance(item, str) else item
+        if not isinstance(template, Mapping):
+            raise AnswersError(f"templates[{index}]", "err_template")
+        body = template.get("body")
+        if not isinstance(body, str):
+            raise AnswersError(f"templates[{index}].body", "err_template")
+        if not body.strip():
+            raise AnswersError(f"templates[{index}].body", "err_template_body")
+        out.append(json.loads(json.dumps(dict(template), ensure_ascii=False, default=str)))
+    return tuple(out)
+
+
+def parse_answers(raw: Any, *, today: date) -> Answers:
+    """Check an answers object and return `Answers`; raise `AnswersError` naming the field.
+
+    Only ``company`` is required; a missing start date means `today`, a missing yes/no
+    answer means "no"; keys this version does not know are ignored.
+    """
+    if not isinstance(raw, Mapping):
+        raise AnswersError("(answers)", "err_not_object")
+    bm_id = raw.get("bm_id")
+    if bm_id is not None and (isinstance(bm_id, bool) or not isinstance(bm_id, str | int)):
+        raise AnswersError("bm_id", "err_bm_id", value=_short(bm_id))
+    texts = {key: _text(raw, key) for key in TEXT_KEYS}
+    if not texts["company"]:
+        raise AnswersError("company", "err_required")
+    if texts["bm_id"] and not _BM_ID.fullmatch(texts["bm_id"]):
+        raise AnswersError("bm_id", "err_bm_id", value=_short(texts["bm_id"]))
+    return Answers(
+        start_date=_start_date(raw, today),
+        name_change=_bool(raw, "name_change"),
+        description_change=_bool(raw, "description_change"),
+        templates=_templates(raw),
+        **texts,
+    )

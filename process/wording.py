@@ -1,0 +1,88 @@
+"""Day, date, duration and condition phrases in Russian and English ("до 21 дня", "1 Dec 2026")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from process.labels import label, lang_of
+from process.model import Duration, Process, Step, Unit
+
+MONTHS = {
+    "ru": ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
+
+def _ru_days_genitive(n: int) -> str:
+    """The Russian genitive of "день" after "до"/"от": 1, 21, 31… take "дня", the rest "дней"."""
+    return "дня" if n % 10 == 1 and n % 100 != 11 else "дней"
+
+
+def _en_days(n: int) -> str:
+    """The English noun for n days."""
+    return "day" if n == 1 else "days"
+
+
+def up_to_days(n: int, lang: str) -> str:
+    """An upper bound in days: "до 21 дня" (ru) or "up to 21 days" (en)."""
+    if lang == "ru":
+        return f"до {n} {_ru_days_genitive(n)}"
+    return f"up to {n} {_en_days(n)}"
+
+
+def days_range(low: int, high: int, lang: str) -> str:
+    """A span in days: "от 1 до 3 дней" (ru) or "1 to 3 days" (en); equal bounds read "up to"."""
+    if low >= high:
+        return up_to_days(high, lang)
+    if lang == "ru":
+        return f"от {low} до {high} {_ru_days_genitive(high)}"
+    return f"{low} to {high} {_en_days(high)}"
+
+
+def date_text(day: date, lang: str) -> str:
+    """A date for people: "1 дек 2026" / "1 Dec 2026"."""
+    return f"{day.day} {MONTHS[lang_of(lang)][day.month - 1]} {day.year}"
+
+
+def short_date(day: date, lang: str) -> str:
+    """A date without the year, as the timeline shows it: "1 дек" / "1 Dec"."""
+    return f"{day.day} {MONTHS[lang_of(lang)][day.month - 1]}"
+
+
+def _working_days(n: int, lang: str) -> str:
+    """ "3 рабочих дней" after "до"/"от ... до" (genitive), "3 working days"."""
+    if lang == "en":
+        return f"{n} working day" if n == 1 else f"{n} working days"
+    return f"{n} рабочего дня" if n % 10 == 1 and n % 100 != 11 else f"{n} рабочих дней"
+
+
+def duration_text(duration: Duration, lang: str) -> str:
+    """A duration as words: "от 1 до 3 рабочих дней", "up to 21 days", "the same day"."""
+    low, high = duration.min, duration.max
+    if high == 0:
+        return label(lang, "same_day")
+    if duration.unit is Unit.CALENDAR_DAYS:
+        return up_to_days(high, lang) if low in (0, high) else days_range(low, high, lang)
+    if low in (0, high):
+        return (
+            f"до {_working_days(high, lang)}"
+            if lang == "ru"
+            else f"up to {_working_days(high, lang)}"
+        )
+    if lang == "ru":
+        return f"от {low} до {_working_days(high, lang)}"
+    return f"{low} to {_working_days(high, lang)}"
+
+
+def condition_text(process: Process, step: Step, lang: str) -> str:
+    """When a conditional step applies, as a clause ("только если меняется ..."); "" if always."""
+    parts = []
+    questions = {q.id: q for q in process.questions}
+    for question_id, value in step.when.items():
+        question = questions[question_id]
+        clause = (question.condition or question.label).get(lang)
+        if value is True or question.type != "bool":
+            parts.append(label(lang, "only_if", condition=clause))
+        else:
+            parts.append(label(lang, "only_if_not", condition=clause))
+    return "; ".join(parts)
