@@ -137,16 +137,35 @@ def compensation(s: Subject) -> Iterator[Hit]:
             yield from (_hit(fld, m) for m in fld.matches("credit_given"))
 
 
+def _phrases_or_unanchored(s: Subject, list_name: str) -> Iterator[Hit]:
+    """A list's phrases outside sentences about the user's own matter; its single words only
+    when the template names nothing of the user's ("exclusive use of your room" is no offer)."""
+    anchored = _anchor(s) is not None
+    for fld in s.text_fields():
+        own = _sentences(fld, "own")
+        for m in fld.matches(list_name):
+            single = " " not in m.entry.strip()
+            if fld.sentence_at(m.start) not in own and not (single and anchored):
+                yield _hit(fld, m)
+
+
 def exclusive(s: Subject) -> Iterator[Hit]:
     """Points multipliers and "exclusive" or members-only offers, outside a sentence about the
     user's own order ("your custom-made ring, order 12, is ready" is not an offer)."""
-    yield from _outside_own(s, "exclusive")
+    yield from _phrases_or_unanchored(s, "exclusive")
+
+
+def relationship(s: Subject) -> Iterator[Hit]:
+    """Greetings, anniversaries and thanks for loyalty; a bare "congratulations" only when the
+    template names nothing of the user's ("congratulations, your mortgage is approved")."""
+    yield from _phrases_or_unanchored(s, "relationship")
 
 
 def free_delivery(s: Subject) -> Iterator[Hit]:
     """Free delivery as an offer, not the terms of the user's own order ("delivery is free for
-    this order", "return shipping for your damaged order is free")."""
-    yield from _outside_own(s, "free_delivery")
+    this order") nor help in an essential notice ("free drinking water during the outage")."""
+    if not any(f.matches("essential") for f in s.text_fields()):
+        yield from _outside_own(s, "free_delivery")
 
 
 def invitation(s: Subject) -> Iterator[Hit]:
