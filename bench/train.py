@@ -12,7 +12,7 @@ from collections import Counter
 from bench.category import load, template_of
 from validator import check
 from validator.model import Kind, Template
-from validator.persuasion import MODEL, features
+from validator.persuasion import MODEL, names
 from validator.subject import Subject
 
 STEPS = 400
@@ -27,7 +27,7 @@ MODEL_RULE = "promo.persuasive"
 def feature_set(item: dict) -> frozenset[str]:
     """The features of one corpus item, as the checker computes them."""
     subject = Subject(Template.from_mapping(template_of(item)))
-    return frozenset(f.name for f in features(subject.text_fields()))
+    return frozenset(names(subject.text_fields()))
 
 
 def rules_say_marketing(item: dict) -> bool:

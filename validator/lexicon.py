@@ -99,6 +99,7 @@ class Lexicons:
     texts: dict[str, frozenset[str]]
     patterns: dict[str, re.Pattern[str]]
     names: frozenset[str]
+    longest: int  # the most words in one entry
 
 
 @cache
@@ -128,6 +129,7 @@ def lexicons() -> Lexicons:
         {k: frozenset(v) for k, v in texts.items()},
         compiled,
         frozenset(names),
+        max((len(e.keys) for v in index.values() for es in v.values() for e in es), default=1),
     )
 
 
@@ -157,13 +159,13 @@ def _sequences(tokens: list[Token]) -> Iterable[list[Token]]:
         yield seq
 
 
-def _candidates(lex: Lexicons, seq: list[Token], stems: list[str], i: int) -> list[_Entry]:
+def _candidates(lex: Lexicons, stems: list[str], exact: list[str], i: int) -> list[_Entry]:
     """The entries that may start at word i: by its stem or exact form, then the next word's."""
     found: list[_Entry] = []
     following: tuple[str | None, ...] = (None, "*")
-    if i + 1 < len(seq):
-        following += (stems[i + 1], "=" + seq[i + 1].form)
-    for first in (stems[i], "=" + seq[i].form):
+    if i + 1 < len(stems):
+        following += (stems[i + 1], exact[i + 1])
+    for first in (stems[i], exact[i]):
         group = lex.index.get(first)
         if group:
             for second in following:
@@ -177,10 +179,18 @@ def find_all(normal: Normal, tokens: list[Token]) -> dict[str, list[Match]]:
     found: dict[str, list[Match]] = {}
     excepted: dict[str, list[tuple[int, int]]] = {}
     seen: set[tuple[str, int, int]] = set()
-    for seq in _sequences(tokens):
+    for number, seq in enumerate(_sequences(tokens)):
         stems = [stem(t.form) for t in seq]
-        for i, token in enumerate(seq):
-            candidates = _candidates(lex, seq, stems, i)
+        exact = ["=" + t.form for t in seq]
+        starts = range(len(seq))
+        if number:  # the variant reading: only phrases that take in a variant are new
+            near = {
+                i for j, t in enumerate(seq) if t.variant for i in range(j - lex.longest, j + 1)
+            }
+            starts = sorted(i for i in near if 0 <= i < len(seq))
+        for i in starts:
+            token = seq[i]
+            candidates = _candidates(lex, stems, exact, i)
             for entry in candidates:
                 n = len(entry.keys)
                 if i + n > len(seq) or any(

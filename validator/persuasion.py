@@ -8,6 +8,7 @@ explainable: the finding points at the sentence that weighs most and names its h
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from validator.lexicon import stem
 from validator.subject import Field
+from validator.text import Token
 
 MODEL = Path(__file__).resolve().parent / "data" / "model" / "persuasion.txt"
 ANCHORS = ("own", "essential", "possessive")
@@ -60,21 +62,48 @@ class Feature:
     end: int
 
 
+def _words(fld: Field) -> tuple[list[Token], list[str]]:
+    """The field's words that carry meaning (three letters or more, not a greeting or a form of
+    address: every kind of message opens with them) and their stems."""
+    starts = [t.start for t in fld.tokens]
+    greeting: set[int] = set()
+    for m in fld.matches("greeting"):
+        i = bisect_left(starts, m.start)
+        while i < len(starts) and fld.tokens[i].end <= m.end:
+            greeting.add(i)
+            i += 1
+    words = [
+        t
+        for i, t in enumerate(fld.tokens)
+        if i not in greeting
+        and not t.variant
+        and len(t.form) >= MIN_LETTERS
+        and any(c.isalpha() for c in t.form)
+    ]
+    return words, [stem(t.form) for t in words]
+
+
+def names(fields: Iterable[Field]) -> set[str]:
+    """The features' names alone (what the score needs): stems, pairs of neighbouring stems in a
+    sentence, and anchor flags."""
+    found: set[str] = set()
+    for fld in fields:
+        words, stems = _words(fld)
+        found.update("w:" + key for key in stems)
+        found.update(
+            f"b:{stems[i - 1]}_{stems[i]}"
+            for i in range(1, len(words))
+            if words[i - 1].sentence == words[i].sentence
+        )
+        found.update("a:" + name for name in ANCHORS if fld.matches(name))
+    return found
+
+
 def features(fields: Iterable[Field]) -> list[Feature]:
-    """Word stems, pairs of neighbouring stems in a sentence, and anchor flags (greetings and
-    forms of address left out: every kind of message opens with them)."""
+    """The same features with where they are, to explain a verdict."""
     found: list[Feature] = []
     for fld in fields:
-        stock = [(m.start, m.end) for m in fld.matches("greeting")]
-        words = [
-            t
-            for t in fld.tokens
-            if not t.variant
-            and len(t.form) >= MIN_LETTERS
-            and any(c.isalpha() for c in t.form)
-            and not any(a <= t.start and t.end <= b for a, b in stock)
-        ]
-        stems = [stem(t.form) for t in words]
+        words, stems = _words(fld)
         for i, (token, key) in enumerate(zip(words, stems, strict=True)):
             found.append(Feature("w:" + key, fld.name, token.sentence, token.start, token.end))
             if i and words[i - 1].sentence == token.sentence:
@@ -89,6 +118,6 @@ def features(fields: Iterable[Field]) -> list[Feature]:
     return found
 
 
-def score(found: list[Feature], weights: dict[str, float], bias: float) -> float:
+def score(found: Iterable[str], weights: dict[str, float], bias: float) -> float:
     """The model's log-odds of marketing (each feature counted once)."""
-    return bias + sum(weights.get(name, 0.0) for name in {f.name for f in found})
+    return bias + sum(weights.get(name, 0.0) for name in set(found))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from validator.lexicon import Match
 from validator.model import Hit
-from validator.persuasion import Feature, features, model, score
+from validator.persuasion import Feature, features, model, names, score
 from validator.subject import Field, Subject
 from validator.text import MAX_ANALYSED
 
@@ -206,23 +206,35 @@ def announcement(s: Subject) -> Iterator[Hit]:
                 yield _hit(fld, m)
 
 
+def _content_words(fld: Field, enough: int) -> int:
+    """How many words say something (not a greeting, a variable or a name), counted up to
+    `enough`: a long text stops at once."""
+    stock = [(m.start, m.end) for m in fld.matches("greeting")]
+    stock += [(p.start, p.end) for p in fld.placeholders]
+    found = 0
+    for i, token in enumerate(fld.tokens):
+        if token.variant or not any(ch.isalpha() for ch in token.form):
+            continue
+        after_start = i > 0 and fld.tokens[i - 1].sentence == token.sentence
+        if after_start and fld.text[token.start].isupper():
+            continue  # a name (the company's, a product's) says nothing of the purpose
+        if any(a <= token.start and token.end <= b for a, b in stock):
+            continue
+        found += 1
+        if found >= enough:
+            break
+    return found
+
+
 def unclear(s: Subject) -> Iterator[Hit]:
     """A template whose words, besides greetings and variables, cannot say why it is sent."""
-    content = []
+    found = 0
     for fld in s.text_fields():
-        stock = [(m.start, m.end) for m in fld.matches("greeting")]
-        braces = [(p.start, p.end) for p in fld.placeholders]
-        for i, token in enumerate(fld.tokens):
-            if token.variant or not any(ch.isalpha() for ch in token.form):
-                continue
-            after_start = i > 0 and fld.tokens[i - 1].sentence == token.sentence
-            if after_start and fld.text[token.start].isupper():
-                continue  # a name (the company's, a product's) says nothing of the purpose
-            if any(a <= token.start and token.end <= b for a, b in stock + braces):
-                continue
-            content.append(token)
+        found += _content_words(fld, CLEAR_WORDS - found)
+        if found >= CLEAR_WORDS:
+            return
     body = s.body.text
-    if body.strip() and len(content) < CLEAR_WORDS:
+    if body.strip():
         start = len(body) - len(body.lstrip())
         yield Hit("body", start, len(body.rstrip()), {"word": body.strip()[:60]})
 
@@ -265,10 +277,10 @@ def in_example(s: Subject) -> Iterator[Hit]:
 def persuasive(s: Subject) -> Iterator[Hit]:
     """The persuasion model's verdict (validator/persuasion.py): the sentence that weighs most
     toward marketing, with its two heaviest words."""
-    found = features(s.text_fields())
     m = model()
-    if not found or score(found, m.weights, m.bias) < m.threshold:
+    if score(names(s.text_fields()), m.weights, m.bias) < m.threshold:
         return
+    found = features(s.text_fields())
     sentences: dict[tuple[str, int], list[Feature]] = {}
     for f in found:
         sentences.setdefault((f.field, f.sentence), []).append(f)
