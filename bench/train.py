@@ -18,7 +18,7 @@ from validator.subject import Subject
 STEPS = 400
 RATE = 0.5
 # Tried in cross-validation: the L2 penalty, and how many training items a feature needs.
-L2_GRID = (0.005, 0.01, 0.02)
+L2_GRID = (0.005, 0.01)
 MIN_ITEMS_GRID = (2,)
 PRECISION_FLOOR = 0.97
 MODEL_RULE = "promo.persuasive"
