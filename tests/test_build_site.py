@@ -17,7 +17,7 @@ import pytest
 import yaml
 from process_data import PROCESS, ROOT
 
-from macros.content_policy import inline_script_hashes
+from macros.pages.content_policy import inline_script_hashes
 from process.model import process_from_json
 
 DOCS = ROOT / "docs"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.checker_assets import PARTLY_PACKED, build_archive
+from macros.bundle.archive import PARTLY_PACKED, build_archive
+from macros.bundle.snapshot import snapshot_name
 from validator.browser import check_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,3 +68,38 @@ def test_the_archive_alone_checks_every_case_as_the_installed_code(tmp_path: Pat
             check=True,
         )
         assert json.loads(out.stdout) == json.loads(check_json(request))
+
+
+def test_the_archive_packs_only_what_the_browser_imports() -> None:
+    names = _archive_names()
+    assert {name.split("/")[0] for name in names} == {
+        "validator",
+        "process",
+        "snowballstemmer",
+        "yaml",
+    }
+    for build_only in ("cli.py", "definition.py", "definition.schema.json", "document.py"):
+        assert f"process/{build_only}" not in names
+    assert "process/browser.py" in names
+
+
+def test_build_code_never_renames_the_archive_or_the_snapshot(tmp_path: Path) -> None:
+    """Editing a hook, the page policy or a page generator keeps both names; process does not."""
+    for folder in ("validator", "process", "macros"):
+        shutil.copytree(
+            ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+
+    def names() -> tuple[str, str]:
+        archive = build_archive(tmp_path)
+        return archive.name, snapshot_name(archive, "0.0.0")
+
+    before = names()
+    for path in ("macros/hooks.py", "macros/pages/content_policy.py", "macros/pages/checker.py"):
+        with (tmp_path / path).open("a", encoding="utf-8") as handle:
+            handle.write("# an edit\n")
+    assert names() == before
+    with (tmp_path / "process" / "model.py").open("a", encoding="utf-8") as handle:
+        handle.write("# an edit\n")
+    assert names()[0] != before[0]
+    assert names()[1] != before[1]

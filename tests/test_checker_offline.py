@@ -7,8 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from macros.checker_assets import scripts_folder, scripts_site_path
-from macros.checker_offline import SW_NAME, precache_paths, service_worker
+from macros.bundle.runtime import scripts_folder, scripts_site_path
+from macros.bundle.service_worker import SW_NAME, precache_paths, service_worker
 
 
 def _precache(source: str) -> list[str]:
@@ -91,7 +91,7 @@ def test_the_worker_reads_the_caches_the_service_worker_names() -> None:
     """docs/assets/checker/kept.mjs reads the build cache directly: same name prefix."""
     root = Path(__file__).resolve().parent.parent
     prefix = re.compile(r'^const PREFIX = "([^"]+)";', re.MULTILINE)
-    sw = prefix.search((root / "macros" / "checker_sw.js").read_text(encoding="utf-8"))
+    sw = prefix.search((root / "macros" / "bundle" / "sw.js").read_text(encoding="utf-8"))
     kept = prefix.search((root / "docs/assets/checker/kept.mjs").read_text(encoding="utf-8"))
     assert sw and kept and sw.group(1) == kept.group(1)
 

@@ -366,7 +366,7 @@ def test_markdown_document_is_a_task_list_with_inert_user_text() -> None:
 
 def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
     """As in Pyodide: only the standard library and the packed archive on the path."""
-    from macros.checker_assets import build_archive
+    from macros.bundle.archive import build_archive
 
     archive = build_archive(ROOT)
     with tarfile.open(fileobj=io.BytesIO(archive.content), mode="r:gz") as packed:
@@ -404,13 +404,14 @@ def test_the_built_page_names_inputs_by_the_answers_keys(built_site: Path, page:
         assert (built_site / page).parent.joinpath(linked).resolve().is_file(), linked
 
 
-def test_every_text_has_both_languages_with_the_same_placeholders() -> None:
+@pytest.mark.parametrize(
+    "path", ["process/labels.toml", "macros/pages/checklist.toml", "macros/pages/checker.toml"]
+)
+def test_every_text_has_both_languages_with_the_same_placeholders(path: str) -> None:
     import string
     import tomllib
 
-    from process.labels import LABELS_FILE
-
-    texts = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    texts = tomllib.loads((ROOT / path).read_text(encoding="utf-8"))
     for key, pair in texts.items():
         assert set(pair) == {"ru", "en"}, key
         names = [{f[1] for f in string.Formatter().parse(pair[lang]) if f[1]} for lang in pair]
@@ -418,7 +419,7 @@ def test_every_text_has_both_languages_with_the_same_placeholders() -> None:
 
 
 def test_guide_links_are_relative_to_the_checklist_page() -> None:
-    from macros.checklist_widget import guide_urls
+    from macros.pages.checklist import guide_urls
 
     pages = {step.page for step in PROCESS.steps} | {"index.md"}
     for url in ("checklist/", "en/checklist/"):

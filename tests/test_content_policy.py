@@ -1,9 +1,9 @@
-"""The page policy (macros/content_policy.py): which inline scripts it allows and where it goes.
+"""The page policy (macros.pages.content_policy): which inline scripts it allows and where it goes.
 The browser tests prove that the built pages run under it and that it blocks what it should."""
 
 from __future__ import annotations
 
-from macros.content_policy import inline_script_hashes, page_policy, with_policy
+from macros.pages.content_policy import inline_script_hashes, page_policy, with_policy
 
 ALERT = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"  # openssl: sha256("alert(1)")
 

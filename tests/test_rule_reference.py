@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.rule_reference import anchor, render_rule_reference
+from macros.pages.rule_reference import anchor, render_rule_reference
 from validator import RULES
 
 

@@ -1,6 +1,6 @@
 """The snapshot file format read by the browser (docs/assets/checker/sparse.mjs), run in Node.
 
-The file is written by macros/checker_snapshot.mjs: gzip around a "sparse" snapshot that keeps
+The file is written by macros/bundle/snapshot.mjs: gzip around a "sparse" snapshot that keeps
 only the non-zero pages. The reader must give back the exact memory for any chunking of the
 stream, gzipped or not, and refuse a truncated file (the worker then starts plainly).
 """

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from macros.checker_widget import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
+from macros.pages.checker import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
 from validator.batch import BATCH_RULES
 from validator.sources import FIELDS
 

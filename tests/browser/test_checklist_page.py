@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 
-from macros.checker_widget import CHECKER_STORAGE_KEY
-from macros.checklist_widget import STORAGE_KEY
+from macros.pages.checker import CHECKER_STORAGE_KEY
+from macros.pages.checklist import STORAGE_KEY, labels
 from process.answers import ANSWER_KEYS
 from process.cli import main as cli_main
-from process.labels import labels
 
 ROOT = Path(__file__).resolve().parents[2]
 ROOT_SELECTOR = "[data-checklist]"

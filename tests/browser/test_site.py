@@ -132,7 +132,7 @@ def test_no_serious_accessibility_violation(page: Any, site_server: Any, axe: An
     assert axe(page) == []
 
 
-# What a page may not do under its own policy (macros/content_policy.py): reach another origin
+# What a page may not do under its own policy (macros.pages.content_policy): reach another origin
 # (here the same server under another name, which answers when nothing blocks the request),
 # or run an inline script it was not built with.
 FORBIDDEN = """async (elsewhere) => {

@@ -1,9 +1,9 @@
 // The site's service worker keeps the checker's runtime in Cache Storage, one cache per build
-// (macros/checker_sw.js). A worker reads that copy directly, which is faster than asking for it
+// (macros/bundle/sw.js). A worker reads that copy directly, which is faster than asking for it
 // through the service worker's fetch handler; but only while exactly one build's cache exists:
 // during an update there are two, and the network (through the service worker) answers then.
 
-const PREFIX = "wa-kit-"; // the service worker's cache names (macros/checker_sw.js)
+const PREFIX = "wa-kit-"; // the service worker's cache names (macros/bundle/sw.js)
 
 let buildCache = null;
 

@@ -1,4 +1,4 @@
-// The build-time memory snapshot's file format (written by macros/checker_snapshot.mjs):
+// The build-time memory snapshot's file format (written by macros/bundle/snapshot.mjs):
 // gzip around a "sparse" snapshot, which keeps only the non-zero pages of Pyodide's memory:
 //   "KITSPRS1" | u32 total length | u32 page size | u32 page count | one byte per page
 //   (1 = stored) | the stored pages, in order (the last may be short).

@@ -2,7 +2,7 @@
 // imports the entry modules and answers a closed set of verbs.
 //
 // Start: the page names the runtime's files in this worker's name (the Worker's `name` option,
-// "indexURL=…&archiveURL=…&snapshotURL=…", macros/checker_boot.js) and the start-up begins as
+// "indexURL=…&archiveURL=…&snapshotURL=…", macros/pages/boot.js) and the start-up begins as
 // soon as this module runs. (A message from the page would only arrive once the page's main
 // thread is free, which while the theme loads is 100–200 ms later; a URL fragment is lost when
 // the service worker answers from its cache.)
@@ -158,7 +158,7 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     // The warm-up verb's module must import; other verbs' modules import on first use, so a
     // page never fails to start because of a verb it does not use.
     await stage("import", timings, async () => pythonFunction(VERBS[WARM_UP.verb]));
-    // A snapshot already holds a warmed-up interpreter (macros/checker_snapshot.mjs).
+    // A snapshot already holds a warmed-up interpreter (macros/bundle/snapshot.mjs).
     if (!timings.snapshot) await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
     resolveReady();
     performance.mark("checker-ready"); // visible in the browser's performance tools

@@ -1,4 +1,6 @@
-"""HTML pieces shared by the browser widgets (checker, personal checklist): pure, no MkDocs."""
+"""HTML pieces shared by the browser widgets (checker, personal checklist): the boot script,
+the widget's opening and its JSON config block. Pure, no MkDocs.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ import json
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-BOOT_SCRIPT = Path(__file__).with_name("checker_boot.js")
+from macros.bundle.manifest import RuntimePaths
+
+BOOT_SCRIPT = Path(__file__).with_name("boot.js")
 
 
 def relative_root(page_url: str) -> str:
@@ -26,16 +30,6 @@ def config_script(marker: str, config: Mapping[str, Any]) -> str:
     """A JSON block the widget's script reads; ``<`` is escaped so no text can close the tag."""
     payload = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     return f'<script type="application/json" {marker}>{payload}</script>'
-
-
-class RuntimePaths(NamedTuple):
-    """Site paths of this build's Pyodide folder, Python archive, memory snapshot and the
-    folder of the widgets' scripts and styles (``assets/kit/<hash>``)."""
-
-    pyodide: str
-    archive: str
-    snapshot: str
-    scripts: str
 
 
 def _runtime_attrs(root: str, paths: RuntimePaths) -> dict[str, str]:

@@ -1,12 +1,6 @@
-"""Every built page carries its own Content-Security-Policy (a ``<meta>`` tag): it may load
-scripts, styles, images, fonts, workers and data from the site itself only, and run only the
-inline scripts it was built with (allowed by their SHA-256 hashes). The browser then enforces
-what the kit promises: nothing a page does reaches another origin, and text that ever became
-markup could not run.
-
-Pure functions (no MkDocs import); ``checker_hooks.on_post_page`` applies them. A ``<meta>``
-policy does not cover the Web Workers (they follow their own response's headers): a host that
-sends a policy header must also allow ``'wasm-unsafe-eval'`` for Pyodide (README).
+"""A page's own Content-Security-Policy ``<meta>`` tag: everything from the site itself, inline
+scripts only by their build-time SHA-256 hashes (README, "Content-Security-Policy", says why).
+Pure; ``macros.hooks.on_post_page`` applies it.
 """
 
 from __future__ import annotations

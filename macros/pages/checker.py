@@ -12,9 +12,10 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from macros.widget_html import RuntimePaths, boot_script, relative_root, widget_opening
+from macros.bundle.manifest import RuntimePaths, runtime_paths
+from macros.pages.widget import boot_script, relative_root, widget_opening
 
-LABELS_FILE = Path(__file__).with_name("checker_labels.toml")
+LABELS_FILE = Path(__file__).with_name("checker.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
 BULK_FORMATS = ("yaml", "json", "csv", "txt")
 MAX_CHARS = 100_000  # a single template (all fields) or a bulk paste, checked before posting
@@ -173,23 +174,6 @@ def render_widget(
     return "\n".join(parts)
 
 
-def runtime_paths(project_root: Path) -> RuntimePaths:
-    """This build's Pyodide folder, Python archive, memory snapshot and scripts (site paths)."""
-    from macros.checker_assets import (
-        build_archive,
-        pyodide_site_dir,
-        pyodide_version,
-        scripts_folder,
-        snapshot_name,
-    )
-
-    node_modules = project_root / "node_modules"
-    archive = build_archive(project_root)
-    snapshot = snapshot_name(archive, pyodide_version(node_modules))
-    scripts = scripts_folder(project_root / "docs")
-    return RuntimePaths(pyodide_site_dir(node_modules), archive.name, snapshot, scripts)
-
-
 def head_boot(page_url: str, project_root: Path) -> str:
     """The worker's boot script for the head of a page with the checker or the checklist."""
     return boot_script(relative_root(page_url), runtime_paths(project_root))
@@ -197,7 +181,7 @@ def head_boot(page_url: str, project_root: Path) -> str:
 
 def checker_page(lang: str, page_url: str, project_root: Path) -> str:
     """The widget for a page, with the archive name, length limits and rule ids of this build."""
-    from macros.rule_reference import anchor
+    from macros.pages.rule_reference import anchor
     from validator.registry import RULES
     from validator.rules.length import LIMITS
 

@@ -1,6 +1,6 @@
-"""The site's service worker: ``sw.js`` at the site root, made from ``checker_sw.js`` per build.
+"""The site's service worker: ``sw.js`` at the site root, made from the template per build.
 
-Pure (no MkDocs import): the hook in ``checker_hooks.py`` adds the written file to the site.
+Pure (no MkDocs import): the hook in ``macros/hooks.py`` adds the written file to the site.
 Its cache name is a hash of the script and of the precached paths (which carry the archive's
 and snapshot's content hashes), so each build gets a fresh cache and drops the old one.
 """
@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-SW_TEMPLATE = Path(__file__).with_name("checker_sw.js")
+SW_TEMPLATE = Path(__file__).with_name("sw.js")
 SW_NAME = "sw.js"
 # Site folders whose files the checker and checklist pages need offline: the Python archive and
 # snapshot (assets/checker/), the widgets' scripts and styles (assets/kit/<hash>/).

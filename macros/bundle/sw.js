@@ -1,4 +1,4 @@
-// The site's service worker, generated at build time from macros/checker_sw.js (the hook fills
+// The site's service worker, generated at build time from macros/bundle/sw.js (the hook fills
 // in VERSION and PRECACHE). Registered only by the checker and checklist pages, it makes them,
 // their Pyodide runtime and the guide pages visited work offline after the first visit.
 // - HTML, JSON and the unhashed scripts: network first (updates arrive), the cache when offline.

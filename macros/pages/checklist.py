@@ -2,7 +2,7 @@
 
 Pure (no MkDocs import). Inputs are named exactly by the answers keys; the JavaScript finds
 everything by ``data-*`` attributes and takes every human text from the JSON block written
-here. The checklist itself is computed in the checker's Pyodide worker (``macros.checklist``).
+here. The checklist itself is computed in the checker's Pyodide worker (``process.browser``).
 """
 
 from __future__ import annotations
@@ -10,18 +10,35 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+import tomllib
 from collections.abc import Iterable, Mapping
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from macros.checker_widget import CHECKER_STORAGE_KEY
-from macros.widget_html import RuntimePaths, html_attrs, relative_root, widget_opening
-from process.labels import labels
+from macros.bundle.manifest import RuntimePaths, runtime_paths
+from macros.pages.checker import CHECKER_STORAGE_KEY
+from macros.pages.widget import html_attrs, relative_root, widget_opening
+from process.labels import labels as process_labels
+from process.labels import lang_of
 from process.model import Process, process_to_json
 
 STORAGE_KEY = "wa-kit:checklist:v1"
 SHARE_PARAM = "answers"
+LABELS_FILE = Path(__file__).with_name("checklist.toml")
+
+
+@cache
+def _page_labels() -> dict[str, dict[str, str]]:
+    with LABELS_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The process's texts and the page's own (ui_*) in one language."""
+    lang = lang_of(lang)
+    return {**process_labels(lang), **{k: t[lang] for k, t in _page_labels().items()}}
 
 
 def _docs_url(path: str, *, directory_urls: bool) -> str:
@@ -170,6 +187,4 @@ def render_widget(
 
 def checklist_page(lang: str, page_url: str, project_root: Path, process: Process) -> str:
     """The widget for a page of this build: the checker's archive and snapshot, the process."""
-    from macros.checker_widget import runtime_paths
-
     return render_widget(lang, page_url, runtime_paths(project_root), process_to_json(process))
