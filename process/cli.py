@@ -22,7 +22,7 @@ from process.errors import ProcessFileError
 from process.labels import label
 
 ROOT = Path(__file__).resolve().parent.parent
-CSS_FILE = ROOT / "docs" / "assets" / "checklist" / "checklist.css"
+CSS_FILE = ROOT / "docs" / "assets" / "kit" / "checklist" / "checklist.css"
 MAX_BYTES = 5_000_000
 
 

@@ -34,7 +34,7 @@ def test_the_built_worker_precaches_the_runtime_it_serves(built_site: Path) -> N
     assert any(p.endswith(".snapshot") for p in paths)
     # The widgets' scripts: served from a folder named by their content (assets/kit/<hash>/).
     scripts = {re.sub(r"^assets/kit/[0-9a-f]{12}/", "", p) for p in paths if "/kit/" in p}
-    assert {"checker/worker.mjs", "checker/offline.mjs", "checklist/page.mjs"} <= scripts
+    assert {"runtime/worker.mjs", "runtime/offline.mjs", "checklist/page.mjs"} <= scripts
     assert not (built_site / "en" / SW_NAME).exists()
 
 
@@ -82,17 +82,17 @@ def test_cache_first_only_for_files_whose_name_changes_with_their_content(
     assert cache_first == expected
     assert any(p.endswith(".tar.gz") for p in cache_first)
     assert any(p.endswith(".snapshot") for p in cache_first)
-    assert any(p.endswith("/checker/worker.mjs") for p in cache_first)
+    assert any(p.endswith("/runtime/worker.mjs") for p in cache_first)
     assert "process.json" not in cache_first and "checker/index.html" not in cache_first
     assert "assets/stylesheets/extra.css" not in cache_first
 
 
 def test_the_worker_reads_the_caches_the_service_worker_names() -> None:
-    """docs/assets/checker/kept.mjs reads the build cache directly: same name prefix."""
+    """docs/assets/kit/runtime/kept.mjs reads the build cache directly: same name prefix."""
     root = Path(__file__).resolve().parent.parent
     prefix = re.compile(r'^const PREFIX = "([^"]+)";', re.MULTILINE)
     sw = prefix.search((root / "macros" / "bundle" / "sw.js").read_text(encoding="utf-8"))
-    kept = prefix.search((root / "docs/assets/checker/kept.mjs").read_text(encoding="utf-8"))
+    kept = prefix.search((root / "docs/assets/kit/runtime/kept.mjs").read_text(encoding="utf-8"))
     assert sw and kept and sw.group(1) == kept.group(1)
 
 
@@ -100,8 +100,8 @@ def test_the_scripts_folder_is_named_by_the_widgets_files_only(tmp_path: Path) -
     """assets/kit/<hash>/ changes with any widget script or style, and with nothing else."""
     docs = tmp_path / "docs"
     for name, text in {
-        "assets/checker/worker.mjs": "export const a = 1;",
-        "assets/checklist/page.mjs": "import '../checker/worker.mjs';",
+        "assets/kit/runtime/worker.mjs": "export const a = 1;",
+        "assets/kit/checklist/page.mjs": "import '../runtime/worker.mjs';",
         "index.md": "# Home",
     }.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
@@ -110,13 +110,13 @@ def test_the_scripts_folder_is_named_by_the_widgets_files_only(tmp_path: Path) -
     assert re.fullmatch(r"assets/kit/[0-9a-f]{12}", first)
     (docs / "index.md").write_text("# Home, edited", encoding="utf-8")
     assert scripts_folder(docs) == first
-    (docs / "assets/checklist/page.mjs").write_text("// changed", encoding="utf-8")
+    (docs / "assets/kit/checklist/page.mjs").write_text("// changed", encoding="utf-8")
     assert scripts_folder(docs) != first
 
 
 def test_widget_files_keep_their_folders_inside_the_scripts_folder() -> None:
     folder = "assets/kit/0123456789ab"
-    assert scripts_site_path("assets/checker/page.mjs", folder) == f"{folder}/checker/page.mjs"
-    assert scripts_site_path("assets/checklist/x.css", folder) == f"{folder}/checklist/x.css"
-    assert scripts_site_path("assets/checkers/page.mjs", folder) is None
+    assert scripts_site_path("assets/kit/checker/page.mjs", folder) == f"{folder}/checker/page.mjs"
+    assert scripts_site_path("assets/kit/checklist/x.css", folder) == f"{folder}/checklist/x.css"
+    assert scripts_site_path("assets/kits/page.mjs", folder) is None
     assert scripts_site_path("assets/stylesheets/extra.css", folder) is None

@@ -85,7 +85,7 @@ def test_huge_body_still_reports_its_length() -> None:
     assert "length.body" in {f.rule for f in million.findings}
 
 
-# The preview's formatting pattern (docs/assets/checker/view.mjs, FORMAT) in Python: what
+# The preview's formatting pattern (docs/assets/kit/checker/view.mjs, FORMAT) in Python: what
 # format.unbalanced_markers counts as a pair must be what the reader sees drawn as one.
 PREVIEW_FORMAT = re.compile(r"```.+?```|(?<![^\W_])([*_~])(?=\S)(.*?\S)\1(?![^\W_])")
 

@@ -1,4 +1,4 @@
-"""The snapshot file format read by the browser (docs/assets/checker/sparse.mjs), run in Node.
+"""The snapshot file format read by the browser (docs/assets/kit/runtime/sparse.mjs), run in Node.
 
 The file is written by macros/bundle/snapshot.mjs: gzip around a "sparse" snapshot that keeps
 only the non-zero pages. The reader must give back the exact memory for any chunking of the
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-SPARSE = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checker" / "sparse.mjs"
+SPARSE = Path(__file__).resolve().parents[1] / "docs/assets/kit/runtime/sparse.mjs"
 
 # The writer below is this test's own (an oracle), not the build script's.
 SCRIPT = """

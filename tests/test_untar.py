@@ -1,4 +1,4 @@
-"""The browser's tar reader (docs/assets/checker/untar.mjs), run in Node on archives made here.
+"""The browser's tar reader (docs/assets/kit/runtime/untar.mjs), run in Node on archives made here.
 
 The worker unpacks the checker's Python archive with it into Pyodide's file system; here a
 stand-in file system records what it is asked to make. Python's tarfile writes the archives
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-UNTAR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checker" / "untar.mjs"
+UNTAR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "kit" / "runtime" / "untar.mjs"
 LONG = "validator/" + "deep/" * 22 + "module.py"  # over 100 characters: uses the prefix field
 FILES = {
     "validator/__init__.py": b"",

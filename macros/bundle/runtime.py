@@ -17,10 +17,10 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 PYODIDE_DIR = "assets/pyodide"
-# The widgets' scripts and styles (under docs/) are served from SCRIPTS_DIR/<hash>/, keeping
-# their own folders (checker/, checklist/), so their relative imports stay as written. A name
-# that changes with the content can be kept as it is: by the service worker and by HTTP caches.
-SCRIPT_SOURCES = ("assets/checker", "assets/checklist")
+# The widgets' scripts and styles (docs/assets/kit/) are served from SCRIPTS_DIR/<hash>/, keeping
+# their own folders (runtime/, checker/, checklist/), so their relative imports stay as written.
+# A name that changes with the content can be kept as it is: by the service worker and HTTP caches.
+SCRIPT_SOURCES = ("assets/kit",)
 SCRIPTS_DIR = "assets/kit"
 
 
@@ -36,11 +36,12 @@ def scripts_folder(docs_dir: Path) -> str:
 
 
 def scripts_site_path(src_uri: str, folder: str) -> str | None:
-    """Where a docs file of the widgets goes in the site (``assets/checker/x.mjs`` →
+    """Where a docs file of the widgets goes in the site (``assets/kit/checker/x.mjs`` →
     ``assets/kit/<hash>/checker/x.mjs``); None for any other file."""
-    if not src_uri.startswith(tuple(f"{source}/" for source in SCRIPT_SOURCES)):
-        return None
-    return f"{folder}/{src_uri.removeprefix('assets/')}"
+    for source in SCRIPT_SOURCES:
+        if src_uri.startswith(f"{source}/"):
+            return f"{folder}/{src_uri.removeprefix(f'{source}/')}"
+    return None
 
 
 def pyodide_files(node_modules: Path) -> dict[str, Path]:

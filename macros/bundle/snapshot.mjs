@@ -12,7 +12,7 @@ if (!outPath) {
   console.error("usage: node checker_snapshot.mjs <pyodide dir> <archive.tar.gz> <out.snapshot>");
   process.exit(2);
 }
-// Must match ARCHIVE_DIR in docs/assets/checker/worker.mjs: modules keep their file paths.
+// Must match ARCHIVE_DIR in docs/assets/kit/runtime/worker.mjs: modules keep their file paths.
 const ARCHIVE_DIR = "/lib/kit";
 // Modules imported into the snapshot (the checker's, the personal checklist's), and standard
 // modules the worker needs right after.
@@ -45,7 +45,7 @@ browser.destroy();
 // Gzipped: about a third of the bytes to send and keep; the worker inflates it as it streams in.
 fs.writeFileSync(outPath, zlib.gzipSync(sparse(pyodide.makeMemorySnapshot()), { level: 9 }));
 
-/** Keep only the non-zero pages (format: docs/assets/checker/sparse.mjs, which reads it). */
+/** Keep only the non-zero pages (format: docs/assets/kit/runtime/sparse.mjs, which reads it). */
 function sparse(snapshot, pageSize = 65536) {
   const pages = Math.ceil(snapshot.length / pageSize);
   const stored = new Uint8Array(pages);

@@ -21,7 +21,7 @@ const SNAPSHOT = /\.snapshot$/;
 
 /**
  * The Pyodide snapshot as kept here: gunzipped once now, so no later start of the checker
- * spends its CPU inflating it (docs/assets/checker/sparse.mjs reads either form).
+ * spends its CPU inflating it (docs/assets/kit/runtime/sparse.mjs reads either form).
  */
 async function inflatedSnapshot(response) {
   const bytes = new Uint8Array(await response.arrayBuffer());

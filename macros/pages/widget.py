@@ -12,7 +12,7 @@ from typing import Any
 
 from macros.bundle.manifest import RuntimePaths
 
-BOOT_SCRIPT = Path(__file__).with_name("boot.js")
+BOOT_SCRIPT = Path(__file__).parents[2] / "docs" / "assets" / "kit" / "runtime" / "boot.js"
 
 
 def relative_root(page_url: str) -> str:
@@ -35,7 +35,7 @@ def config_script(marker: str, config: Mapping[str, Any]) -> str:
 def _runtime_attrs(root: str, paths: RuntimePaths) -> dict[str, str]:
     """Where the Python worker, the Pyodide runtime, the Python archive and its snapshot are."""
     return {
-        "data-worker": f"{root}{paths.scripts}/checker/worker.mjs",
+        "data-worker": f"{root}{paths.scripts}/runtime/worker.mjs",
         "data-pyodide": f"{root}{paths.pyodide}/",
         "data-archive": f"{root}{paths.archive}",
         "data-snapshot": f"{root}{paths.snapshot}" if paths.snapshot else "",

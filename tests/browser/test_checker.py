@@ -398,7 +398,7 @@ def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: s
     if how == "no-webassembly":
         page.add_init_script("delete globalThis.WebAssembly")
     elif how == "webassembly-forbidden":
-        page.route("**/checker/worker.mjs", _forbid_webassembly)
+        page.route("**/runtime/worker.mjs", _forbid_webassembly)
     else:
         page.route("**/assets/pyodide/*/pyodide.mjs", lambda route: route.fulfill(status=404))
     page.goto(site_server.url("en/checker/"))

@@ -78,7 +78,7 @@ window.Worker = function Worker(url, options) {
   const worker = new NativeWorker(url, options);
   const at = performance.now();
   window.__workers.push({ url: String(url), python: window.__pythonSaid || null, at });
-  if (String(url).includes("/checker/worker.mjs")) {
+  if (String(url).includes("/runtime/worker.mjs")) {
     worker.addEventListener("message", ({ data }) => {
       if (data && data.type) window.__pythonSaid = data.type;
     });

@@ -3,7 +3,7 @@
 // it) parsed off-document. Section titles come from the page's labels; this module holds no
 // human text and decides nothing about steps or dates.
 
-import { el, fmt } from "../checker/view.mjs";
+import { el, fmt } from "../runtime/dom.mjs";
 
 /** Group consecutive steps by phase, keeping the model's order. */
 function byPhase(steps) {

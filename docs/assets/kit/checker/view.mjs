@@ -2,22 +2,9 @@
 // Everything is built with createElement/textContent: pasted text is always shown as text.
 // Human texts come from the page's labels (ctx.labels); this module holds none.
 
+import { el, fmt } from "../runtime/dom.mjs";
+
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
-
-/** Fill "{name}" placeholders of a label. */
-export function fmt(label, values = {}) {
-  return String(label).replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
-}
-
-/** Create an element with optional class, text and attributes. */
-export function el(tag, { cls, text, attrs } = {}, children = []) {
-  const node = document.createElement(tag);
-  if (cls) node.className = cls;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, String(value));
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 /** UTF-16 offset of every code point index of text (Python counts code points, JS UTF-16). */
 export function utf16Offsets(text) {

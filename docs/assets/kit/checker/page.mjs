@@ -1,11 +1,12 @@
 // The checker page: wires the fields and the bulk form to the worker and the view.
 // Every text comes from the JSON block the macro wrote (labels per language).
 
-import { CheckerClient, coalesce } from "./client.mjs";
-import { fmt, el, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
+import { CheckerClient, coalesce } from "../runtime/client.mjs";
+import { el, fmt } from "../runtime/dom.mjs";
+import { renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
-import("./offline.mjs").catch(() => {});
+import("../runtime/offline.mjs").catch(() => {});
 
 const TEXT_FIELDS = ["name", "header", "body", "footer"];
 const HEADER_KEY = "header:"; // the header variable's example input (no variable has this name)

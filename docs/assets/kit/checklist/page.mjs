@@ -6,8 +6,8 @@
 // Root attributes for tests: data-checklist-state = loading | ready | error;
 // data-checklist-revision (edits so far) and data-checklist-shown (the revision on screen).
 
-import { CheckerClient, coalesce } from "../checker/client.mjs";
-import { el, fmt } from "../checker/view.mjs";
+import { CheckerClient, coalesce } from "../runtime/client.mjs";
+import { el, fmt } from "../runtime/dom.mjs";
 import {
   answersFromFragment,
   checkerTemplate,
@@ -23,7 +23,7 @@ import {
 import { renderChecklist, setPrintStyle, updateProgress } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
-import("../checker/offline.mjs").catch(() => {});
+import("../runtime/offline.mjs").catch(() => {});
 
 const MAX_IMPORT_BYTES = 2_000_000;
 

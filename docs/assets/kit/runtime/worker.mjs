@@ -2,7 +2,7 @@
 // imports the entry modules and answers a closed set of verbs.
 //
 // Start: the page names the runtime's files in this worker's name (the Worker's `name` option,
-// "indexURL=…&archiveURL=…&snapshotURL=…", macros/pages/boot.js) and the start-up begins as
+// "indexURL=…&archiveURL=…&snapshotURL=…", docs/assets/kit/runtime/boot.js) and the start-up begins as
 // soon as this module runs. (A message from the page would only arrive once the page's main
 // thread is free, which while the theme loads is 100–200 ms later; a URL fragment is lost when
 // the service worker answers from its cache.)

@@ -2,7 +2,7 @@
 // the stylesheets (overrides/main.html), and as the widget's first child, which does nothing
 // when the head already did (it is there for a theme without our override). It starts the
 // Pyodide worker at once, with the runtime's locations from its own data-* attributes
-// (macros/widget_html.py); docs/assets/checker/client.mjs adopts the worker as window.kitBoot,
+// (macros/pages/widget.py); docs/assets/kit/runtime/client.mjs adopts the worker as window.kitBoot,
 // with the messages that came before it (kept here in order, so "ready" is never lost).
 // It also holds back the theme's search worker while Python starts (deferSearchWorker below).
 (() => {
@@ -15,7 +15,7 @@
   }
   try {
     // The runtime's files go in the worker's name: it starts on them at once, without waiting
-    // for a message (docs/assets/checker/worker.mjs).
+    // for a message (docs/assets/kit/runtime/worker.mjs).
     const files = new URLSearchParams({
       indexURL: url("pyodide"),
       archiveURL: url("archive"),

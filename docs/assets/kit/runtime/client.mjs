@@ -7,7 +7,7 @@ const START_TIMEOUT_MS = 120_000;
 export class CheckerClient {
   /**
    * @param {HTMLElement} root element carrying data-checker-state; the page's inline boot
-   *   script (macros/pages/boot.js) has already started the worker as window.kitBoot
+   *   script (docs/assets/kit/runtime/boot.js) has already started the worker as window.kitBoot
    */
   constructor(root) {
     this.root = root;
