@@ -49,6 +49,7 @@ def test_every_item_is_labelled_sourced_and_has_its_examples(item: dict) -> None
 def test_the_development_part_stays_above_a_floor() -> None:
     """A guard against a change that breaks the judgement wholesale (not the reported figure:
     that is the held-aside part's, printed by `python -m bench.category`)."""
-    rows = [(i, judge(i)) for i in ITEMS if i["part"] == "dev"]
+    development = [i for i in ITEMS if i["part"] == "dev"]
+    rows = [(i, judge(i)) for i in development[::4]]  # a quarter keeps the suite quick
     s = scores(rows)
     assert s["P"] >= 0.95 and s["R"] >= 0.9 and s["blocked"] <= 0.05, s
