@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LABELS_FILE", "label", "labels", "lang_of"]
+__all__ = ["LABELS_FILE", "label", "labels", "lang_of", "read_texts", "texts_in"]
 
 LABELS_FILE = Path(__file__).with_name("labels.toml")
 
@@ -18,17 +18,23 @@ def lang_of(value: Any) -> str:
 
 
 @cache
-def _all_labels() -> dict[str, dict[str, str]]:
-    with LABELS_FILE.open("rb") as handle:
+def read_texts(path: Path) -> dict[str, dict[str, str]]:
+    """A TOML file of texts, each key a ``{ru, en}`` table (read once per file)."""
+    with path.open("rb") as handle:
         return tomllib.load(handle)
 
 
-def labels(lang: str) -> dict[str, str]:
-    """Every text in one language ("ru" or "en")."""
+def texts_in(path: Path, lang: str) -> dict[str, str]:
+    """Every text of a TOML text file in one language ("ru" or "en")."""
     lang = lang_of(lang)
-    return {key: texts[lang] for key, texts in _all_labels().items()}
+    return {key: texts[lang] for key, texts in read_texts(path).items()}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Every text of the process package in one language ("ru" or "en")."""
+    return texts_in(LABELS_FILE, lang)
 
 
 def label(lang: str, key: str, **args: Any) -> str:
     """One text in `lang`, placeholders filled from `args`."""
-    return _all_labels()[key][lang_of(lang)].format(**args)
+    return read_texts(LABELS_FILE)[key][lang_of(lang)].format(**args)

@@ -6,14 +6,13 @@ takes every human text from the JSON block written here, so it holds no text and
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
-from functools import cache
 from html import escape
 from pathlib import Path
 
 from macros.bundle.manifest import RuntimePaths, runtime_paths
 from macros.pages.widget import boot_script, relative_root, widget_opening
+from process.labels import texts_in
 
 LABELS_FILE = Path(__file__).with_name("checker.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -24,16 +23,9 @@ MAX_BULK_CHARS = 400_000
 CHECKER_STORAGE_KEY = "wa-kit:checker:v1"
 
 
-@cache
-def _all_labels() -> dict[str, dict[str, str]]:
-    """Every label in both languages (read once)."""
-    with LABELS_FILE.open("rb") as handle:
-        return tomllib.load(handle)
-
-
 def labels(lang: str) -> dict[str, str]:
     """The widget's texts in one language (ru or en)."""
-    return {key: texts[lang] for key, texts in _all_labels().items()}
+    return texts_in(LABELS_FILE, lang)
 
 
 def _field(key: str, text: Mapping[str, str], *, multiline: bool = False, hint: str = "") -> str:

@@ -10,9 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-import tomllib
 from collections.abc import Iterable, Mapping
-from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from macros.bundle.manifest import RuntimePaths, runtime_paths
 from macros.pages.checker import CHECKER_STORAGE_KEY
 from macros.pages.widget import html_attrs, relative_root, widget_opening
 from process.labels import labels as process_labels
-from process.labels import lang_of
+from process.labels import texts_in
 from process.model import Process, process_to_json
 
 STORAGE_KEY = "wa-kit:checklist:v1"
@@ -29,16 +27,9 @@ SHARE_PARAM = "answers"
 LABELS_FILE = Path(__file__).with_name("checklist.toml")
 
 
-@cache
-def _page_labels() -> dict[str, dict[str, str]]:
-    with LABELS_FILE.open("rb") as handle:
-        return tomllib.load(handle)
-
-
 def labels(lang: str) -> dict[str, str]:
     """The process's texts and the page's own (ui_*) in one language."""
-    lang = lang_of(lang)
-    return {**process_labels(lang), **{k: t[lang] for k, t in _page_labels().items()}}
+    return {**process_labels(lang), **texts_in(LABELS_FILE, lang)}
 
 
 def _docs_url(path: str, *, directory_urls: bool) -> str:

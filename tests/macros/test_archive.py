@@ -11,12 +11,15 @@ import tarfile
 from pathlib import Path
 
 import yaml
+from process_data import PROCESS
 
 from macros.bundle.archive import PARTLY_PACKED, build_archive
 from macros.bundle.snapshot import snapshot_name
+from process.browser import checklist_json
+from process.model import process_to_json
 from validator.browser import check_json
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_KEYS = ("name", "category", "header", "body", "footer", "examples", "lang")
 
 
@@ -103,3 +106,37 @@ def test_build_code_never_renames_the_archive_or_the_snapshot(tmp_path: Path) ->
         handle.write("# an edit\n")
     assert names()[0] != before[0]
     assert names()[1] != before[1]
+
+
+def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
+    """As in Pyodide: only the standard library and the packed archive on the path."""
+    archive = build_archive(ROOT)
+    with tarfile.open(fileobj=io.BytesIO(archive.content), mode="r:gz") as packed:
+        names = set(packed.getnames())
+        packed.extractall(tmp_path / "lib", filter="data")
+    for module in ("browser", "checklist", "schedule", "model", "timeline", "guide", "wording"):
+        assert f"process/{module}.py" in names
+    assert "process/labels.toml" in names
+    assert not any(name.startswith("macros/") for name in names)
+    text = json.dumps(process_to_json(PROCESS))
+    (tmp_path / "process.json").write_text(text, encoding="utf-8")
+    answers = {"company": "Ромашка", "name_change": True, "templates": ["Ваш заказ {{1}} в пути."]}
+    request = json.dumps({"lang": "en", "today": "2026-11-25", "answers": answers})
+    (tmp_path / "request.json").write_text(request, encoding="utf-8")
+    code = (
+        "import sys, json, pathlib\n"
+        f"sys.path.insert(0, {str(tmp_path / 'lib')!r})\n"
+        "from process.browser import checklist_json\n"
+        f"text = pathlib.Path({str(tmp_path / 'process.json')!r}).read_text()\n"
+        "request = pathlib.Path('request.json').read_text('utf-8')\n"
+        "sys.stdout.write(checklist_json(request, text))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert json.loads(out.stdout) == json.loads(checklist_json(request, text))

@@ -23,6 +23,40 @@ def _broken(old: str, new: str) -> tuple[str, int]:
     return TEXT.replace(old, new, 1), TEXT.count("\n", 0, at) + 1
 
 
+BROKEN = {
+    "unknown owner": (
+        "    owner: client\n    after: [send_bm_request]\n",
+        "    owner: clinet\n    after: [send_bm_request]\n",
+        r"process\.yml:{line}: steps\[\d+\]\.owner: unknown owner 'clinet'",
+    ),
+    "bad yaml": (
+        "ru: Соберите данные компании",
+        "ru: Соберите: данные компании",
+        r"process\.yml:{line}: steps\[0\]\.title\.ru: bad YAML",
+    ),
+    "missing translation": (
+        "      en: Choose a contact person\n",
+        "",
+        r"process\.yml:\d+: steps\[\d+\]\.title\.en: missing translation 'en'",
+    ),
+    "circular dependency": (
+        "    after: [send_questionnaire]\n    duration: {min: 1, max: 5",
+        "    after: [verify_templates]\n    duration: {min: 1, max: 5",
+        r"process\.yml:\d+: steps\[\d+\]\.after: circular dependency: ",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", BROKEN)
+def test_a_broken_real_file_names_its_line_and_field(kind: str) -> None:
+    """What the build prints (tests/macros/test_build.py runs one of these through MkDocs)."""
+    old, new, expected = BROKEN[kind]
+    text, line = _broken(old, new)
+    with pytest.raises(ProcessFileError) as caught:
+        parse_process(text, SETTINGS)
+    assert re.search(expected.format(line=line), str(caught.value)), str(caught.value)
+
+
 def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, text.index(needle)) + 1
 

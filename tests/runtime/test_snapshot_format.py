@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-SPARSE = Path(__file__).resolve().parents[1] / "docs/assets/kit/runtime/sparse.mjs"
+SPARSE = Path(__file__).resolve().parents[2] / "docs/assets/kit/runtime/sparse.mjs"
 
 # The writer below is this test's own (an oracle), not the build script's.
 SCRIPT = """

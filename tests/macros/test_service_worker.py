@@ -89,7 +89,7 @@ def test_cache_first_only_for_files_whose_name_changes_with_their_content(
 
 def test_the_worker_reads_the_caches_the_service_worker_names() -> None:
     """docs/assets/kit/runtime/kept.mjs reads the build cache directly: same name prefix."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     prefix = re.compile(r'^const PREFIX = "([^"]+)";', re.MULTILINE)
     sw = prefix.search((root / "macros" / "bundle" / "sw.js").read_text(encoding="utf-8"))
     kept = prefix.search((root / "docs/assets/kit/runtime/kept.mjs").read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-UNTAR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "kit" / "runtime" / "untar.mjs"
+UNTAR = Path(__file__).resolve().parents[2] / "docs" / "assets" / "kit" / "runtime" / "untar.mjs"
 LONG = "validator/" + "deep/" * 22 + "module.py"  # over 100 characters: uses the prefix field
 FILES = {
     "validator/__init__.py": b"",

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
-import re
 import subprocess
 import sys
-import tarfile
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -359,71 +355,3 @@ def test_markdown_document_is_a_task_list_with_inert_user_text() -> None:
     assert "<script>" not in md
     steps = [line for line in md.splitlines() if line.startswith("- [ ] **")]
     assert len(steps) == len(build_checklist(PROCESS, answers).steps)
-
-
-# ------------------------------------------------------------------- the page and the archive
-
-
-def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
-    """As in Pyodide: only the standard library and the packed archive on the path."""
-    from macros.bundle.archive import build_archive
-
-    archive = build_archive(ROOT)
-    with tarfile.open(fileobj=io.BytesIO(archive.content), mode="r:gz") as packed:
-        names = set(packed.getnames())
-        packed.extractall(tmp_path / "lib", filter="data")
-    for module in ("browser", "checklist", "schedule", "model", "timeline", "guide", "wording"):
-        assert f"process/{module}.py" in names
-    assert "process/labels.toml" in names
-    assert not any(name.startswith("macros/") for name in names)
-    (tmp_path / "process.json").write_text(json.dumps(process_to_json(PROCESS)), encoding="utf-8")
-    code = (
-        "import sys, json, pathlib\n"
-        f"sys.path.insert(0, {str(tmp_path / 'lib')!r})\n"
-        "from process.browser import checklist_json\n"
-        f"text = pathlib.Path({str(tmp_path / 'process.json')!r}).read_text()\n"
-        f"request = json.dumps({{'lang': 'en', 'today': '2026-11-25', 'answers': {BASE!r}}})\n"
-        "print(checklist_json(request, text))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
-    )
-    assert json.loads(out.stdout)["steps"] == _data("en")["steps"]
-
-
-@pytest.mark.parametrize("page", ["checklist/index.html", "en/checklist/index.html"])
-def test_the_built_page_names_inputs_by_the_answers_keys(built_site: Path, page: str) -> None:
-    html = (built_site / page).read_text(encoding="utf-8")
-    assert 'data-checklist-state="loading"' in html
-    for key in ANSWER_KEYS[:-1]:  # templates: a textarea name="templates" per added block
-        assert f'name="{key}"' in html
-    assert ANSWER_KEYS[-1] == "templates"
-    assert "page.mjs" in html
-    assert (built_site / "process.json").is_file()
-    for linked in re.findall(r'(?:href|src)="([^"]*/checklist/[^"/]*\.(?:css|mjs))"', html):
-        assert (built_site / page).parent.joinpath(linked).resolve().is_file(), linked
-
-
-@pytest.mark.parametrize(
-    "path", ["process/labels.toml", "macros/pages/checklist.toml", "macros/pages/checker.toml"]
-)
-def test_every_text_has_both_languages_with_the_same_placeholders(path: str) -> None:
-    import string
-    import tomllib
-
-    texts = tomllib.loads((ROOT / path).read_text(encoding="utf-8"))
-    for key, pair in texts.items():
-        assert set(pair) == {"ru", "en"}, key
-        names = [{f[1] for f in string.Formatter().parse(pair[lang]) if f[1]} for lang in pair]
-        assert names[0] == names[1], key
-
-
-def test_guide_links_are_relative_to_the_checklist_page() -> None:
-    from macros.pages.checklist import guide_urls
-
-    pages = {step.page for step in PROCESS.steps} | {"index.md"}
-    for url in ("checklist/", "en/checklist/"):
-        links = guide_urls(pages, url)
-        assert links["registration.md"] == "../registration/"
-        assert links["index.md"] == "../"
-    assert guide_urls(pages, "en/checklist.html")["registration.md"] == "registration.html"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -33,8 +35,6 @@ def _run(tmp_path: Path, name: str, content: str, *args: str) -> tuple[int, str,
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    import contextlib
-
     with contextlib.redirect_stderr(err):
         code = main([str(path), *args], stdout=out)
     return code, out.getvalue(), err.getvalue()
@@ -127,8 +127,6 @@ def test_unreadable_files_exit_2_in_one_line(tmp_path: Path, name: str, content:
     path = tmp_path / name
     path.write_bytes(content.encode("utf-8", "surrogateescape"))
     err = io.StringIO()
-    import contextlib
-
     with contextlib.redirect_stderr(err):
         assert main([str(path)], stdout=io.StringIO()) == 2
     assert err.getvalue().count("\n") == 1
@@ -136,8 +134,20 @@ def test_unreadable_files_exit_2_in_one_line(tmp_path: Path, name: str, content:
 
 
 def test_a_missing_file_and_bad_usage_exit_2(tmp_path: Path) -> None:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main([str(tmp_path / "none.yml")], stdout=io.StringIO()) == 2
+    assert err.getvalue().count("\n") == 1
+    assert "Traceback" not in err.getvalue()
+    with contextlib.redirect_stderr(io.StringIO()), pytest.raises(SystemExit) as usage:
+        main(["x.yml", "--format", "pdf"])
+    assert usage.value.code == 2
+
+
+def test_python_m_process_runs_the_cli(tmp_path: Path) -> None:
+    """The one smoke test through a new interpreter: ``python -m process``, exit 2, one line."""
     result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "wa-checklist"), str(tmp_path / "none.yml")],
+        [sys.executable, "-m", "process", str(tmp_path / "none.yml")],
         capture_output=True,
         text=True,
         check=False,
@@ -145,14 +155,6 @@ def test_a_missing_file_and_bad_usage_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
-    usage = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "wa-checklist"), "x.yml", "--format", "pdf"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert usage.returncode == 2
-    assert "Traceback" not in usage.stderr
 
 
 @pytest.mark.parametrize("page", ["checklist.md", "checklist.en.md"])
