@@ -37,6 +37,7 @@ build: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/biome lint --error-on-warnings .
 
 test: setup chromium lint
 	$(BIN)/python -m pytest

@@ -1,9 +1,10 @@
 """``wa-checklist ANSWERS [--lang ru|en] [--format md|html|json]`` — the personal checklist.
 
-ANSWERS is a YAML or JSON file, or ``-`` for standard input. The process is this project's
-``process.yml`` with the provider settings of its ``mkdocs.yml`` (as the site is built), or
-the files given with ``--process`` and ``--settings``. Exit status: 0, or 2 with one line on
-stderr naming the field when the answers (or the files) cannot be used; never a traceback.
+ANSWERS is a YAML or JSON file, or ``-`` for standard input. The process is ``process.yml``
+with the provider settings of ``mkdocs.yml`` in the current folder (the kit's root), or the
+files given with ``--process`` and ``--settings``; the HTML takes the page's stylesheet from
+the ``docs/`` beside the settings. Exit status: 0, or 2 with one line on stderr naming the
+field when the answers (or the files) cannot be used; never a traceback.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from process.document import checklist_html, checklist_md
 from process.errors import ProcessFileError
 from process.labels import label
 
-ROOT = Path(__file__).resolve().parent.parent
-CSS_FILE = ROOT / "docs" / "assets" / "kit" / "checklist" / "checklist.css"
+# The checklist page's stylesheet, relative to the folder of mkdocs.yml (the HTML embeds it).
+CSS_PATH = Path("docs") / "assets" / "kit" / "checklist" / "checklist.css"
 MAX_BYTES = 5_000_000
 
 
@@ -36,9 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("answers", metavar="ANSWERS", help="answers file (.yaml/.yml/.json) or -")
     parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language (ru)")
     parser.add_argument("--format", choices=("md", "html", "json"), default="md", help="(md)")
-    parser.add_argument("--process", type=Path, default=ROOT / "process.yml", help="process.yml")
+    parser.add_argument("--process", type=Path, default=Path("process.yml"), help="process.yml")
     parser.add_argument(
-        "--settings", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml with extra.provider"
+        "--settings", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml with extra.provider"
     )
     return parser
 
@@ -100,12 +101,12 @@ def load_site_process(process_path: Path, settings_path: Path) -> Any:
     return load_process(process_path, settings)
 
 
-def render(data: dict[str, Any], output: str) -> str:
+def render(data: dict[str, Any], output: str, css_file: Path | None = None) -> str:
     """The checklist JSON written as md, html or json."""
     if output == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output == "html":
-        css = CSS_FILE.read_text(encoding="utf-8") if CSS_FILE.is_file() else ""
+        css = css_file.read_text(encoding="utf-8") if css_file and css_file.is_file() else ""
         return checklist_html(data, css)
     return checklist_md(data)
 
@@ -136,7 +137,8 @@ def main(
     )
     if args.format == "json":
         data.pop("print_css", None)
-    (stdout or sys.stdout).write(render(data, args.format))
+    css_file = args.settings.parent / CSS_PATH
+    (stdout or sys.stdout).write(render(data, args.format, css_file))
     return 0
 
 

@@ -17,6 +17,7 @@ from process.answers import ANSWER_KEYS
 from process.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[2]
+KIT_FILES = ("--process", str(ROOT / "process.yml"), "--settings", str(ROOT / "mkdocs.yml"))
 ROOT_SELECTOR = "[data-checklist]"
 SETTLED = """() => {
   const r = document.querySelector('[data-checklist]');
@@ -72,7 +73,7 @@ def cli_json(answers: dict[str, Any], lang: str, tmp_path: Path) -> dict[str, An
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
     out = io.StringIO()
-    assert cli_main([str(path), "--lang", lang, "--format", "json"], stdout=out) == 0
+    assert cli_main([str(path), "--lang", lang, "--format", "json", *KIT_FILES], stdout=out) == 0
     return json.loads(out.getvalue())
 
 

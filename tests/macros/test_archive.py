@@ -28,6 +28,19 @@ def _archive_names() -> set[str]:
         return set(packed.getnames())
 
 
+def _in_pyodide_like_python(code: str, folder: Path) -> str:
+    """Run `code` with the standard library only (``-S``: no site-packages); its stdout."""
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    return result.stdout
+
+
 def _case_templates() -> list[dict[str, object]]:
     templates = []
     for path in sorted((ROOT / "tests" / "cases").glob("*.yaml")):
@@ -62,15 +75,8 @@ def test_the_archive_alone_checks_every_case_as_the_installed_code(tmp_path: Pat
             f"assert snowballstemmer.__file__.startswith({str(tmp_path)!r})\n"
             "sys.stdout.write(check_json(pathlib.Path('request.json').read_text('utf-8')))\n"
         )
-        out = subprocess.run(
-            [sys.executable, "-S", "-c", code],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=True,
-        )
-        assert json.loads(out.stdout) == json.loads(check_json(request))
+        out = _in_pyodide_like_python(code, tmp_path)
+        assert json.loads(out) == json.loads(check_json(request))
 
 
 def test_the_archive_packs_only_what_the_browser_imports() -> None:
@@ -131,12 +137,5 @@ def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
         "request = pathlib.Path('request.json').read_text('utf-8')\n"
         "sys.stdout.write(checklist_json(request, text))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-S", "-c", code],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    )
-    assert json.loads(out.stdout) == json.loads(checklist_json(request, text))
+    out = _in_pyodide_like_python(code, tmp_path)
+    assert json.loads(out) == json.loads(checklist_json(request, text))

@@ -31,6 +31,12 @@ templates:
 """
 
 
+@pytest.fixture(autouse=True)
+def _in_the_kit_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI reads process.yml and mkdocs.yml from the current folder by default."""
+    monkeypatch.chdir(ROOT)
+
+
 def _run(tmp_path: Path, name: str, content: str, *args: str) -> tuple[int, str, str]:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

@@ -35,7 +35,7 @@ export function renderHighlights(target, text, spans) {
     .map((s) => ({ ...s, range: toUtf16Span(text, s.start, s.end, offsets) }))
     .filter((s) => s.range[1] > s.range[0]);
   const cuts = new Set([0, text.length]);
-  for (const s of pieces) s.range.forEach((c) => cuts.add(c));
+  for (const s of pieces) for (const c of s.range) cuts.add(c);
   const points = [...cuts].sort((a, b) => a - b);
   for (let i = 0; i < points.length - 1; i++) {
     const [from, to] = [points[i], points[i + 1]];

@@ -89,7 +89,10 @@
         for (const message of queue.splice(0)) real.postMessage(message);
       };
       standIn.postMessage = (message) => (real ? real.postMessage(message) : queue.push(message));
-      standIn.terminate = () => (real ? real.terminate() : (start = null));
+      standIn.terminate = () => {
+        if (real) real.terminate();
+        else start = null;
+      };
       return standIn;
     };
   }

@@ -32,7 +32,7 @@ export function requestEarly(indexURL) {
       responses.delete(url);
       return early;
     };
-    WebAssembly.instantiateStreaming = async (source, imports) => {
+    WebAssembly.instantiateStreaming = async (_source, imports) => {
       try {
         const module = await compiled;
         return { module, instance: await WebAssembly.instantiate(module, imports) };
