@@ -1,7 +1,6 @@
-"""The personal checklist: answers and the process in, applicable dated steps, warnings, the
-template reports and the document's JSON out (the CLI's ``--format json`` shape)::
-
-    data = checklist_to_json(build_checklist(process, answers), "en")
+"""The personal checklist: answers and the process in, the applicable dated steps, warnings,
+template reports and the document's JSON out (the CLI's ``--format json`` shape), as
+``checklist_to_json(build_checklist(process, answers), lang)``.
 """
 
 from __future__ import annotations
