@@ -11,7 +11,6 @@ item the provider mode would refuse (any error).
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import yaml
 
 from validator import check
+from validator.placeholders import scan, valid
 from validator.sources import FIELDS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -37,13 +37,11 @@ def load() -> list[dict[str, Any]]:
     return items
 
 
-_NAMED = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
-
-
 def template_of(item: dict[str, Any]) -> dict[str, Any]:
     """The item's template fields; a list of examples for named variables becomes a mapping."""
     template = {k: v for k, v in item.items() if k in FIELDS}
-    names = list(dict.fromkeys(_NAMED.findall(item.get("body", ""))))
+    found = valid(scan(item.get("body", "")))
+    names = list(dict.fromkeys(p.name for p in found if p.name and not p.positional))
     if names and isinstance(template.get("examples"), list):
         template["examples"] = dict(zip(names, template["examples"], strict=False))
     return template

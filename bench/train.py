@@ -12,7 +12,7 @@ from collections import Counter
 from bench.category import load, template_of
 from validator import check
 from validator.model import Kind, Template
-from validator.persuasion import MODEL, names
+from validator.persuasion import MODEL, names, score
 from validator.subject import Subject
 
 STEPS = 400
@@ -60,11 +60,6 @@ def train(
     return bias, dict(zip(vocab, w, strict=True))
 
 
-def logit(feats: frozenset[str], bias: float, weights: dict[str, float]) -> float:
-    """The model's log-odds for one item."""
-    return bias + sum(weights.get(n, 0.0) for n in feats)
-
-
 def cross_validate(
     feats: list[frozenset[str]], labels: list[int], by_rules: list[bool], l2: float, min_items: int
 ) -> tuple[float, float]:
@@ -81,7 +76,7 @@ def cross_validate(
         rows = [(feats[i], labels[i]) for i in order if i not in test]
         bias, weights = train(rows, l2, min_items)
         for i in test:
-            scores[i] = logit(feats[i], bias, weights)
+            scores[i] = score(feats[i], weights, bias)
     best = (math.inf, 0.0)
     for threshold in sorted(set(scores)):
         alone = [s >= threshold for s in scores]

@@ -8,7 +8,6 @@ explainable: the finding points at the sentence that weighs most and names its h
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -65,13 +64,7 @@ class Feature:
 def _words(fld: Field) -> tuple[list[Token], list[str]]:
     """The field's words that carry meaning (three letters or more, not a greeting or a form of
     address: every kind of message opens with them) and their stems."""
-    starts = [t.start for t in fld.tokens]
-    greeting: set[int] = set()
-    for m in fld.matches("greeting"):
-        i = bisect_left(starts, m.start)
-        while i < len(starts) and fld.tokens[i].end <= m.end:
-            greeting.add(i)
-            i += 1
+    greeting = fld.tokens_within("greeting")
     words = [
         t
         for i, t in enumerate(fld.tokens)

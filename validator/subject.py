@@ -3,7 +3,7 @@ matched against every word list in a single pass; rule functions read from here.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
@@ -61,6 +61,21 @@ class Field:
     def matches(self, list_name: str) -> list[Match]:
         """Hits of one word list in this field."""
         return self.hits.get(list_name, [])
+
+    def sentences_with(self, list_name: str) -> set[int]:
+        """The sentence numbers in which a word list has a hit."""
+        return {self.sentence_at(m.start) for m in self.matches(list_name)}
+
+    def tokens_within(self, list_name: str) -> set[int]:
+        """Indexes of the words that lie inside a word list's hits (e.g. the greetings)."""
+        starts, _ = self._sentence_marks
+        inside: set[int] = set()
+        for m in self.matches(list_name):
+            i = bisect_left(starts, m.start)
+            while i < len(starts) and self.tokens[i].end <= m.end:
+                inside.add(i)
+                i += 1
+        return inside
 
 
 class Subject:

@@ -7,11 +7,7 @@ from collections.abc import Iterator
 
 from validator.model import Category, Hit
 from validator.placeholders import valid
-from validator.subject import Field, Subject
-
-
-def _sentences(fld: Field, list_name: str) -> set[int]:
-    return {fld.sentence_at(m.start) for m in fld.matches(list_name)}
+from validator.subject import Subject
 
 
 def _requested(
@@ -22,10 +18,10 @@ def _requested(
         found = fld.matches(list_name)
         if not found:
             continue
-        skip = _sentences(fld, "negation") | _sentences(fld, "partial")
+        skip = fld.sentences_with("negation") | fld.sentences_with("partial")
         if own_channel_ok:
-            skip |= _sentences(fld, "own_channel")
-        asked = _sentences(fld, "request")
+            skip |= fld.sentences_with("own_channel")
+        asked = fld.sentences_with("request")
         for m in found:
             sentence = fld.sentence_at(m.start)
             if sentence in skip or (need_request and sentence not in asked):
@@ -62,7 +58,8 @@ def category_mismatch(s: Subject) -> Iterator[Hit]:
     if judged is Category.AUTHENTICATION:
         return  # a code in a UTILITY or MARKETING template is policy.otp_outside_authentication
     inner = args.get("args", args)
-    word = str(inner.get("word", inner.get("text", "")))[:60]
+    # the cue or the anchor; a text that names neither is quoted from its start
+    word = str(inner.get("word") or inner.get("text") or s.body.text.strip())[:60]
     soft = declared == Category.MARKETING and judged == Category.UTILITY
     end = len(s.template.category or "")
     yield Hit(
@@ -87,8 +84,8 @@ def otp_outside_authentication(s: Subject) -> Iterator[Hit]:
         if not found:
             continue
         with_code = {fld.sentence_at(p.start) for p in valid(fld.placeholders)}
-        skip = (_sentences(fld, "negation") - with_code).union(
-            *(_sentences(fld, cue) for cue in _OFFER_CUES)
+        skip = (fld.sentences_with("negation") - with_code).union(
+            *(fld.sentences_with(cue) for cue in _OFFER_CUES)
         )
         sent = [m for m in found if fld.sentence_at(m.start) not in skip]
         if sent:  # the longest wording in the first sentence that sends a code

@@ -79,17 +79,17 @@ def _anchor(s: Subject) -> str | None:
 def _unanchored(s: Subject, list_name: str) -> Iterator[Hit]:
     """Hits of a weak cue outside denied sentences, when the template names nothing of the
     user's own ("do not come to the clinic with a fever" invites nobody)."""
-    if _anchor(s) is not None:
-        return
+    if _anchor(s) is None:
+        yield from _listed(s, list_name)
+
+
+def _listed(s: Subject, list_name: str) -> Iterator[Hit]:
+    """Hits of a list outside denied sentences."""
     for fld in s.text_fields():
-        denied = _sentences(fld, "negation")
+        denied = fld.sentences_with("negation")
         yield from (
             _hit(fld, m) for m in fld.matches(list_name) if fld.sentence_at(m.start) not in denied
         )
-
-
-def _sentences(fld: Field, list_name: str) -> set[int]:
-    return {fld.sentence_at(m.start) for m in fld.matches(list_name)}
 
 
 def bonus(s: Subject) -> Iterator[Hit]:
@@ -97,14 +97,14 @@ def bonus(s: Subject) -> Iterator[Hit]:
     cashback unless the template states them credited for the user's own purchase (or the
     balance) and nothing urges to spend them."""
     fields = s.text_fields()
+    if any(f.matches("essential") for f in fields):
+        return  # a fraud warning quotes the scammers' "free gift": it offers nothing
     excused = not any(f.matches("spend_nudge") for f in fields) and any(
         f.matches("credited") for f in fields
     )
-    if any(f.matches("essential") for f in fields):
-        return  # a fraud warning quotes the scammers' "free gift": it offers nothing
     for fld in fields:
         # "we never send prizes" denies; "your gift is on its way" is the user's own order
-        skip = _sentences(fld, "negation") | _sentences(fld, "own")
+        skip = fld.sentences_with("negation") | fld.sentences_with("own")
         yield from (
             _hit(fld, m) for m in fld.matches("bonus") if fld.sentence_at(m.start) not in skip
         )
@@ -115,7 +115,7 @@ def bonus(s: Subject) -> Iterator[Hit]:
 def _outside_own(s: Subject, list_name: str) -> Iterator[Hit]:
     """Hits of a list outside the sentences that speak of the user's own order or account."""
     for fld in s.text_fields():
-        own = _sentences(fld, "own")
+        own = fld.sentences_with("own")
         yield from (
             _hit(fld, m) for m in fld.matches(list_name) if fld.sentence_at(m.start) not in own
         )
@@ -142,7 +142,7 @@ def _phrases_or_unanchored(s: Subject, list_name: str) -> Iterator[Hit]:
     when the template names nothing of the user's ("exclusive use of your room" is no offer)."""
     anchored = _anchor(s) is not None
     for fld in s.text_fields():
-        own = _sentences(fld, "own")
+        own = fld.sentences_with("own")
         for m in fld.matches(list_name):
             single = " " not in m.entry.strip()
             if fld.sentence_at(m.start) not in own and not (single and anchored):
@@ -177,7 +177,7 @@ def price_list(s: Subject) -> Iterator[Hit]:
     """Prices quoted to attract ("from 4,000 ₽", or several prices), not an amount owed."""
     if _anchor(s) is not None:
         return
-    yield from _unanchored(s, "price_list")
+    yield from _listed(s, "price_list")
     for fld in s.text_fields():
         prices = list(_PRICE.finditer(fld.text[:MAX_ANALYSED]))
         if len(prices) >= PRICES_IN_A_LIST and not fld.matches("price_list"):
@@ -200,7 +200,7 @@ def announcement(s: Subject) -> Iterator[Hit]:
     if any(fld.matches("essential") for fld in s.text_fields()):
         return
     for fld in s.text_fields():
-        own = _sentences(fld, "own")
+        own = fld.sentences_with("own")
         for m in fld.matches("announcement"):
             if fld.sentence_at(m.start) not in own:
                 yield _hit(fld, m)
@@ -209,16 +209,16 @@ def announcement(s: Subject) -> Iterator[Hit]:
 def _content_words(fld: Field, enough: int) -> int:
     """How many words say something (not a greeting, a variable or a name), counted up to
     `enough`: a long text stops at once."""
-    stock = [(m.start, m.end) for m in fld.matches("greeting")]
-    stock += [(p.start, p.end) for p in fld.placeholders]
+    greeting = fld.tokens_within("greeting")
+    braces = [(p.start, p.end) for p in fld.placeholders]
     found = 0
     for i, token in enumerate(fld.tokens):
-        if token.variant or not any(ch.isalpha() for ch in token.form):
+        if i in greeting or token.variant or not any(ch.isalpha() for ch in token.form):
             continue
         after_start = i > 0 and fld.tokens[i - 1].sentence == token.sentence
         if after_start and fld.text[token.start].isupper():
             continue  # a name (the company's, a product's) says nothing of the purpose
-        if any(a <= token.start and token.end <= b for a, b in stock):
+        if any(a <= token.start and token.end <= b for a, b in braces):
             continue
         found += 1
         if found >= enough:
@@ -292,15 +292,9 @@ def persuasive(s: Subject) -> Iterator[Hit]:
 
     (where, _), group = max(sentences.items(), key=lambda kv: weight(kv[1]))
     fld = s.fields[where]
-    stock = [(g.start, g.end) for g in fld.matches("greeting")]
+    # features() already leaves greetings out; the anchor flags (a:) are not words
     words = sorted(
-        (
-            f
-            for f in group
-            if f.name[0] in "wb"
-            and m.weights.get(f.name, 0.0) > 0
-            and not any(a <= f.start and f.end <= b for a, b in stock)
-        ),
+        (f for f in group if f.name[0] in "wb" and m.weights.get(f.name, 0.0) > 0),
         key=lambda f: -m.weights.get(f.name, 0.0),
     )
     quoted = SEPARATOR.join(dict.fromkeys(fld.text[f.start : f.end] for f in words[:2]))
