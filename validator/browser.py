@@ -6,11 +6,13 @@ Never raises: a bad request gives `{"error": {"message": ...}}`; user text gives
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from validator import check_many
 from validator.errors import SourceError
+from validator.export import export
+from validator.model import Report
 from validator.sources import parse
 
 
@@ -22,7 +24,13 @@ def _error(message: str) -> str:
     return json.dumps({"error": {"message": message}})
 
 
-def _response(templates: list[Any], lang: str, mode: str = "provider") -> str:
+def _report(report: Report, lang: str) -> dict[str, Any]:
+    return report.to_dict(lang)
+
+
+def _response(
+    templates: list[Any], lang: str, mode: str, entry: Callable[[Report, str], dict[str, Any]]
+) -> str:
     reports = check_many(
         [
             t if isinstance(t, Mapping) else {"body": t if isinstance(t, str) else ""}
@@ -30,11 +38,20 @@ def _response(templates: list[Any], lang: str, mode: str = "provider") -> str:
         ],
         mode,
     )
-    return json.dumps({"templates": [r.to_dict(lang) for r in reports]})
+    return json.dumps({"templates": [entry(r, lang) for r in reports]})
 
 
 def check_json(request: str) -> str:
     """Check `{"lang": "ru"|"en", "templates": [{...}, ...]}`; answer `{"templates": [...]}`."""
+    return _answer(request, _report)
+
+
+def export_json(request: str) -> str:
+    """Export the request's templates as `python -m validator --export` does (same shape)."""
+    return _answer(request, export)
+
+
+def _answer(request: str, entry: Callable[[Report, str], dict[str, Any]]) -> str:
     try:
         data = json.loads(request)
     except (ValueError, TypeError, RecursionError) as error:
@@ -43,13 +60,28 @@ def check_json(request: str) -> str:
     if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
         return _error(SourceError("request", reason="templates: [...]").message(lang))
     try:
-        return _response(data["templates"], lang, str(data.get("mode", "provider")))
+        return _response(data["templates"], lang, str(data.get("mode", "provider")), entry)
     except RecursionError:
         return _error(SourceError("request", reason="too deep").message(lang))
 
 
 def check_file_json(filename: str, content: str, lang: str, mode: str = "provider") -> str:
     """Check a file's content read as the CLI reads it (``--mode``: provider or meta rules)."""
+    return _file_answer(filename, content, lang, mode, _report)
+
+
+def export_file_json(filename: str, content: str, lang: str, mode: str = "provider") -> str:
+    """Export a file's templates as `python -m validator --export FILE` does."""
+    return _file_answer(filename, content, lang, mode, export)
+
+
+def _file_answer(
+    filename: str,
+    content: str,
+    lang: str,
+    mode: str,
+    entry: Callable[[Report, str], dict[str, Any]],
+) -> str:
     lang = _lang(lang)
     try:
         templates = parse(str(filename), str(content))
@@ -57,4 +89,4 @@ def check_file_json(filename: str, content: str, lang: str, mode: str = "provide
         return _error(error.message(lang))
     except RecursionError:
         return _error(SourceError("syntax", path=filename, reason="too deep").message(lang))
-    return _response(templates, lang, str(mode))
+    return _response(templates, lang, str(mode), entry)

@@ -1,4 +1,6 @@
-"""`python -m validator [--lang ru|en] [--json] PATH...` — check template files.
+"""`python -m validator [--lang ru|en] [--json | --export] PATH...` — check template files.
+
+--export prints each template's Graph API create and send requests (validator/export.py).
 
 Exit status: 0 no template has an error, 1 some template has one, 2 unreadable input or wrong
 usage (one line on stderr, no traceback).
@@ -13,6 +15,7 @@ from typing import Any, NoReturn, TextIO
 
 from validator import check_many
 from validator.errors import SourceError
+from validator.export import export
 from validator.model import Report
 from validator.sources import read
 
@@ -30,7 +33,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="wa-check", description="Check WhatsApp message templates.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.yaml/.yml/.json/.csv or -")
     parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="message language")
-    parser.add_argument("--json", action="store_true", help="print the JSON report")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the JSON report")
+    output.add_argument(
+        "--export",
+        action="store_true",
+        help="print the Graph API create and send requests of each template (JSON)",
+    )
     parser.add_argument(
         "--mode",
         choices=("provider", "meta"),
@@ -86,8 +95,11 @@ def main(
     # One batch across every PATH, as the browser's bulk check: duplicates show across files.
     reports = check_many([item for _, items in batches for item in items], args.mode)
     results = list(zip(paths, reports, strict=True))
-    if args.json:
-        payload = {"templates": [report.to_dict(args.lang) for _, report in results]}
+    if args.json or args.export:
+        entry = (
+            (lambda r: export(r, args.lang)) if args.export else (lambda r: r.to_dict(args.lang))
+        )
+        payload = {"templates": [entry(report) for _, report in results]}
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         colour = bool(getattr(out, "isatty", lambda: False)())
