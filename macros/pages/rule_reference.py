@@ -2,7 +2,7 @@
 
 Each rule: its id (heading anchor `family-name`, the one the checker links to), severity, what
 it catches, why it is rejected, how to fix it, the judgement calls, and a failing and a fixed
-example. The examples are the very ones the tests run (tests/test_rule_examples.py).
+example. The examples are the very ones the tests run (tests/validator/test_rule_examples.py).
 """
 
 from __future__ import annotations

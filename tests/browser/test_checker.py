@@ -19,7 +19,7 @@ from validator.batch import BATCH_RULES
 from validator.sources import FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
-CASES = ROOT / "tests" / "cases"
+CASES = ROOT / "tests" / "validator" / "cases"
 TEMPLATE_KEYS = FIELDS
 FORM_KEYS = {"name", "category", "header", "body", "footer"}
 FORM_CATEGORIES = {"UTILITY", "MARKETING", "AUTHENTICATION"}
@@ -105,7 +105,7 @@ def case_templates() -> list[dict[str, Any]]:
                 if isinstance(template.get("body"), str):
                     templates.append(template)
     if not templates:
-        pytest.skip("tests/cases/*.yaml holds no cases yet")
+        pytest.skip("tests/validator/cases/*.yaml holds no cases yet")
     return templates
 
 

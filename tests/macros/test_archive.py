@@ -43,7 +43,7 @@ def _in_pyodide_like_python(code: str, folder: Path) -> str:
 
 def _case_templates() -> list[dict[str, object]]:
     templates = []
-    for path in sorted((ROOT / "tests" / "cases").glob("*.yaml")):
+    for path in sorted((ROOT / "tests" / "validator" / "cases").glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             template = {key: item[key] for key in TEMPLATE_KEYS if key in item}
             if isinstance(template.get("body"), str):

@@ -1,4 +1,4 @@
-"""Rule cases kept as data (tests/cases/<family>.yaml): triggers and near misses, ru and en.
+"""Rule cases kept as data (tests/validator/cases/<family>.yaml): triggers and near misses.
 
 Each case: `lang`, `body` (or template fields), `expect: [rule ids]`, `expect_not: [rule ids]`,
 optional `at` (a substring the expected finding's span must cover; `field` says where, body by

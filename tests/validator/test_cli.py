@@ -12,7 +12,7 @@ import pytest
 
 from validator.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CLEAN = "Здравствуйте! Ваш заказ передан в доставку, курьер позвонит заранее."
 PROMO = "Здравствуйте!\nТолько сегодня скидка на всё."
 
