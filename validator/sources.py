@@ -1,19 +1,19 @@
 """Read templates from files: .txt (one body), .yaml/.yml/.json (a list, or `templates:`), .csv.
 
 Shared by the CLI and the browser (validator.browser.check_file_json), so both read a file the
-same way. PyYAML is imported only when a YAML file is read: Pyodide may not have it.
+same way, within the bounds of `validator.loader` (size, depth, aliases, numbers and dates).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from validator.errors import SourceError
+from validator.loader import MAX_BYTES, LoadError, check_size, load_json, load_yaml, read_text
 
 FIELDS = (
     "name",
@@ -34,17 +34,6 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())[:200]
 
 
-def _yaml(content: str, filename: str) -> Any:
-    try:
-        import yaml
-    except ImportError as error:
-        raise SourceError("no_yaml", path=filename) from error
-    try:
-        return yaml.safe_load(content)
-    except yaml.YAMLError as error:
-        raise SourceError("syntax", path=filename, reason=_one_line(error)) from error
-
-
 def _templates(data: Any, filename: str) -> list[dict[str, Any]]:
     if isinstance(data, Mapping) and "templates" in data:
         data = data["templates"]
@@ -58,15 +47,15 @@ def _templates(data: Any, filename: str) -> list[dict[str, Any]]:
     return [dict(item) for item in data]
 
 
-def _cell_list(value: str) -> Any:
+def _cell_list(value: str, filename: str) -> Any:
     """A CSV cell for examples or buttons: JSON ([..] or {..}) or values separated by `|`."""
     value = value.strip()
     if not value:
         return None
     if value[0] in "[{":
         try:
-            return json.loads(value)
-        except ValueError:
+            return load_json(value, filename)
+        except LoadError:
             pass
     return [part.strip() for part in value.split("|")]
 
@@ -84,7 +73,7 @@ def _csv(content: str, filename: str) -> list[dict[str, Any]]:
         for column, value in row.items():
             key = (column or "").strip().lower()
             if key in FIELDS and value is not None and (value != "" or key == "body"):
-                item[key] = _cell_list(value) if key in ("examples", "buttons") else value
+                item[key] = _cell_list(value, filename) if key in ("examples", "buttons") else value
         if "body" not in item:
             raise SourceError("csv_body", path=filename)
         templates.append(item)
@@ -94,16 +83,13 @@ def _csv(content: str, filename: str) -> list[dict[str, Any]]:
 def parse(filename: str, content: str) -> list[dict[str, Any]]:
     """Templates in a file's content, read by the file name's extension; raises SourceError."""
     suffix = Path(filename).suffix.lower() if filename != "-" else ".txt"
+    check_size(content, filename)
     if suffix == ".txt":
         return [{"body": content.removesuffix("\n")}]
     if suffix == ".json":
-        try:
-            data = json.loads(content)
-        except ValueError as error:
-            raise SourceError("syntax", path=filename, reason=_one_line(error)) from error
-        return _templates(data, filename)
+        return _templates(load_json(content, filename), filename)
     if suffix in (".yaml", ".yml"):
-        return _templates(_yaml(content, filename), filename)
+        return _templates(load_yaml(content, filename), filename)
     if suffix == ".csv":
         return _csv(content, filename)
     raise SourceError("extension", path=filename)
@@ -112,15 +98,10 @@ def parse(filename: str, content: str) -> list[dict[str, Any]]:
 def read(path: str, stdin: io.TextIOBase | None = None) -> list[dict[str, Any]]:
     """Templates from a path (`-` is standard input holding one body); raises SourceError."""
     if path == "-":
-        text = (stdin.read() if stdin is not None else "") or ""
+        text = (stdin.read(MAX_BYTES + 1) if stdin is not None else "") or ""
         return parse("-", text)
-    file = Path(path)
     if Path(path).suffix.lower() not in EXTENSIONS:
         raise SourceError("extension", path=path)
-    try:
-        content = file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise SourceError("not_found", path=path) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError("unreadable", path=path, reason=_one_line(error)) from error
-    return parse(path, content)
+    if not Path(path).exists():
+        raise SourceError("not_found", path=path)
+    return parse(path, read_text(path))
