@@ -41,6 +41,19 @@ const VERBS = {
     fn: "check_file_json",
     args: (p) => [String(p.filename), String(p.content), String(p.lang), String(p.mode || "provider")],
   },
+  // Graph API create and send requests of checked templates (validator/export.py), the shape
+  // of `python -m validator --export`.
+  export: {
+    module: "validator.browser",
+    fn: "export_json",
+    args: (p) => [JSON.stringify({ lang: p.lang, mode: p.mode, templates: [p.template] })],
+    result: (r) => r.templates[0],
+  },
+  exportFile: {
+    module: "validator.browser",
+    fn: "export_file_json",
+    args: (p) => [String(p.filename), String(p.content), String(p.lang), String(p.mode || "provider")],
+  },
   // The personal checklist: answers → dated steps, warnings, template summary (process/browser.py).
   checklist: {
     module: "process.browser",
