@@ -31,14 +31,16 @@ def load_site_process(conf: Any) -> Any:
     """
     from mkdocs.exceptions import PluginError
 
-    from process.definition import load_process_once
+    from process.definition import load_process_once, provider_settings
     from process.errors import ProcessFileError
 
-    root = Path(conf["config_file_path"]).parent
+    config_file = Path(conf["config_file_path"])
     try:
+        provider = conf["extra"].get("provider")
+        text = "" if isinstance(provider, dict | None) else config_file.read_text(encoding="utf-8")
         return load_process_once(
-            root / "process.yml",
-            conf["extra"].get("provider") or {},
+            config_file.parent / "process.yml",
+            provider_settings(conf["extra"], config_file.name, text),
             docs_dir=Path(conf["docs_dir"]),
         )
     except ProcessFileError as error:

@@ -31,6 +31,9 @@ BOOL_KEYS = ("name_change", "description_change")
 MAX_TEXT = 200
 MAX_TEMPLATES = 200
 _BM_ID = re.compile(r"[0-9]{5,20}")
+# A start date the schedule can plan around (every step is at most ten years long).
+FIRST_START = date(2000, 1, 1)
+LAST_START = date(2999, 12, 31)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The questionnaire summary's rows, in order.
 
@@ -113,9 +116,24 @@ def _bool(raw: Mapping[str, Any], key: str) -> bool:
 
 
 def _start_date(raw: Mapping[str, Any], today: date) -> date:
+    day = _date(raw)
+    if day is None:
+        return today
+    if not FIRST_START <= day <= LAST_START:
+        raise AnswersError(
+            "start_date",
+            "err_date_range",
+            value=day.isoformat(),
+            first=FIRST_START,
+            last=LAST_START,
+        )
+    return day
+
+
+def _date(raw: Mapping[str, Any]) -> date | None:
     value = raw.get("start_date")
     if value is None or value == "":
-        return today
+        return None
     if isinstance(value, date) and type(value) is date:  # YAML reads 2026-12-01 as a date
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):

@@ -4,7 +4,8 @@ ANSWERS is a YAML or JSON file, or ``-`` for standard input. The process is ``pr
 with the provider settings of ``mkdocs.yml`` in the current folder (the kit's root), or the
 files given with ``--process`` and ``--settings``; the HTML takes the page's stylesheet from
 the ``docs/`` beside the settings. Exit status: 0, or 2 with one line on stderr naming the
-field when the answers (or the files) cannot be used; never a traceback.
+field when the answers (or the files) cannot be used; never a traceback. Every file is read
+through `validator.loader` (size, UTF-8, depth, aliases, numbers, dates).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from process.checklist import build_checklist, checklist_to_json
 from process.document import checklist_html, checklist_md
 from process.errors import ProcessFileError
 from process.labels import label
+from validator.loader import MAX_BYTES, LoadError, check_size, load, load_yaml, read_text
 
 # The checklist page's stylesheet, relative to the folder of mkdocs.yml (the HTML embeds it).
 CSS_PATH = Path("docs") / "assets" / "kit" / "checklist" / "checklist.css"
-MAX_BYTES = 5_000_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,61 +45,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Unreadable(Exception):
-    """The answers file cannot be read or parsed (the reason, in English, is technical)."""
-
-
-def _settings_loader() -> Any:
-    """A YAML SafeLoader that reads unknown tags (``!!python/name:…`` in mkdocs.yml) as None."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        """SafeLoader plus a catch-all for tags it does not know."""
-
-    Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    return Loader
-
-
 def read_answers(path: str, stdin: TextIO) -> Any:
     """The answers file's content as data (YAML is a superset of JSON, so one parser reads both)."""
-    import yaml
-
-    try:
-        if path == "-":
-            text = stdin.read(MAX_BYTES + 1)
-        else:
-            with Path(path).open(encoding="utf-8") as handle:
-                text = handle.read(MAX_BYTES + 1)
-    except (OSError, UnicodeDecodeError) as error:
-        raise _Unreadable(getattr(error, "strerror", None) or type(error).__name__) from error
-    if len(text) > MAX_BYTES:
-        raise _Unreadable(f"larger than {MAX_BYTES} bytes")
-    try:
-        if path.endswith(".json"):
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError, RecursionError) as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        if isinstance(error, json.JSONDecodeError):
-            where = f" (line {error.lineno})"
-        raise _Unreadable(
-            f"not valid {'JSON' if path.endswith('.json') else 'YAML'}{where}"
-        ) from error
+    if path == "-":
+        text = stdin.read(MAX_BYTES + 1)
+        check_size(text, path)
+        return load(text, path)
+    return load(read_text(path), path)
 
 
 def load_site_process(process_path: Path, settings_path: Path) -> Any:
     """The validated process with the provider settings of ``mkdocs.yml`` (extra.provider)."""
-    import yaml
-
-    from process.definition import load_process
+    from process.definition import load_process, provider_settings
 
     try:
-        conf = yaml.load(settings_path.read_text(encoding="utf-8"), Loader=_settings_loader())
-    except (OSError, yaml.YAMLError) as error:
-        raise ProcessFileError(settings_path.name, None, "", f"cannot read: {error}") from error
-    settings = ((conf or {}).get("extra") or {}).get("provider") or {}
-    return load_process(process_path, settings)
+        text = read_text(settings_path, settings_path.name)
+        conf = load_yaml(text, settings_path.name, any_tag=True)
+    except LoadError as error:
+        raise ProcessFileError(error.file, error.line, "", error.reason("en")) from error
+    extra = conf.get("extra") if isinstance(conf, dict) else None
+    return load_process(process_path, provider_settings(extra, settings_path.name, text))
 
 
 def render(data: dict[str, Any], output: str, css_file: Path | None = None) -> str:
@@ -122,9 +88,10 @@ def main(
         raw = read_answers(args.answers, stdin or sys.stdin)
         answers = parse_answers(raw, today=today)
         process = load_site_process(args.process, args.settings)
-    except _Unreadable as error:
-        reason = label(lang, "err_unreadable", reason=str(error))
-        print(f"wa-checklist: {args.answers}: {reason}", file=sys.stderr)
+    except LoadError as error:
+        place = error.file if error.line is None else f"{error.file}:{error.line}"
+        reason = label(lang, "err_unreadable", reason=error.reason(lang))
+        print(f"wa-checklist: {place}: {reason}", file=sys.stderr)
         return 2
     except AnswersError as error:
         print(f"wa-checklist: {args.answers}: {error.message(lang)}", file=sys.stderr)

@@ -1,6 +1,7 @@
 """Load process.yml keeping line marks, validate it, and build the `Process` model.
 
-Order of checks: YAML syntax → JSON Schema (`definition.schema.json`) → references (owner, phase,
+Order of checks: bounded YAML (`validator.loader`: size, UTF-8, depth, aliases, numbers, dates)
+→ JSON Schema (`definition.schema.json`) → references (owner, phase,
 after, when, settings, pages) → cycles. Every failure raises `ProcessFileError` naming the file,
 the line and the field. Build-time only: the browser reads ``process.json`` through
 `process.model.process_from_json` and never imports this module.
@@ -16,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from process.errors import ProcessFileError
 from process.model import Process, process_from_json, process_to_json
+from validator.loader import LoadError, compose_yaml, field_name, read_text
 
 __all__ = [
     "SCHEMA_PATH",
@@ -28,39 +29,41 @@ __all__ = [
     "load_process_once",
     "parse_process",
     "process_to_json",
+    "provider_settings",
 ]
 
 SCHEMA_PATH = Path(__file__).with_name("definition.schema.json")
+# The longest duration a step may have, in days (ten years; a date beyond year 9999 cannot be).
+MAX_DAYS = 3650
 
 Path_ = tuple[str | int, ...]
 
 
-def field_name(path: Path_) -> str:
-    """Format a data path as ``steps[3].owner``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
+def _refused(error: LoadError, text: str) -> ProcessFileError:
+    """A loader refusal as a process error, with the field being written at its line."""
+    field = error.field or (_field_at_line(text, error.line) if error.line else "")
+    reason = error.reason("en")
+    if error.key == "syntax":
+        reason = f"bad YAML: {reason.removeprefix('cannot parse: ')}"
+    return ProcessFileError(error.file, error.line, field, reason)
 
 
 class _Lines:
     """The YAML document as plain data plus the line of every value and key."""
 
     def __init__(self, text: str, file: str) -> None:
-        loader = yaml.SafeLoader(text)
         try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else None
-            field = _field_at_line(text, line) if line else ""
-            raise ProcessFileError(file, line, field, f"bad YAML: {exc.problem}") from exc
-        finally:
-            loader.dispose()
+            node, self._loader = compose_yaml(text, file)
+        except LoadError as error:
+            raise _refused(error, text) from error
         self.file = file
         self.lines: dict[Path_, int] = {}
-        self._loader = yaml.SafeLoader("")
-        self.data = self._build(node, ()) if node is not None else None
+        try:
+            self.data = self._build(node, ()) if node is not None else None
+        except LoadError as error:
+            raise _refused(error, text) from error
+        finally:
+            self._loader.dispose()
 
     def _build(self, node: Node, path: Path_) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
@@ -68,6 +71,13 @@ class _Lines:
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._loader.construct_object(key_node)
+                if isinstance(key, list | dict):
+                    raise ProcessFileError(
+                        self.file,
+                        key_node.start_mark.line + 1,
+                        field_name(path),
+                        "a key must be a plain word, not a list or a mapping",
+                    )
                 if key in out:
                     raise ProcessFileError(
                         self.file,
@@ -135,6 +145,14 @@ def _schema_error(doc: _Lines) -> None:
     if not errors:
         return
     error = min(errors, key=lambda e: (doc.line(tuple(e.absolute_path)) or 0, len(e.path)))
+    if error.schema.get("x-kind") == "days":
+        raise ProcessFileError(
+            doc.file,
+            doc.line(tuple(error.absolute_path)),
+            field_name(tuple(error.absolute_path)),
+            f"{_shown(error.instance)} cannot be a duration: write a whole number of days from 0 "
+            f"to {MAX_DAYS} (ten years), or {{setting: <a key of extra.provider in mkdocs.yml>}}",
+        )
     if error.validator == "oneOf" and error.context:
         error = jsonschema.exceptions.best_match(error.context)
     path: Path_ = tuple(error.absolute_path)
@@ -158,6 +176,11 @@ def _schema_error(doc: _Lines) -> None:
     if error.validator == "minLength" and path and path[-1] in ("ru", "en"):
         raise ProcessFileError(doc.file, doc.line(path), field_name(path), "empty translation")
     raise ProcessFileError(doc.file, doc.line(path), field_name(path), error.message)
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path | None) -> None:
@@ -210,21 +233,7 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
                 fail((*here, "when", qid), f"'{value}' is not a choice of question '{qid}'")
             if qtype in ("date", "text"):
                 fail((*here, "when", qid), f"question '{qid}' ({qtype}) cannot be a condition")
-        for bound in ("min", "max"):
-            days = step["duration"][bound]
-            if isinstance(days, dict):
-                key = days["setting"]
-                value = settings.get(key)
-                if value is None:
-                    fail(
-                        (*here, "duration", bound, "setting"),
-                        f"unknown provider setting '{key}' (known: {known(sorted(settings))})",
-                    )
-                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                    fail(
-                        (*here, "duration", bound, "setting"),
-                        f"provider setting '{key}' must be a whole number of days, got {value!r}",
-                    )
+        _check_settings(step["duration"], here, settings, fail)
         if _days(step["duration"]["min"], settings) > _days(step["duration"]["max"], settings):
             fail((*here, "duration"), "min is greater than max")
     _check_pages(doc, docs_dir, fail)
@@ -232,6 +241,31 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
     if start is not None and start not in step_ids:
         fail(("start_step",), f"unknown step '{start}'")
     _check_cycles(data["steps"], fail)
+
+
+def _check_settings(
+    duration: Mapping[str, Any], here: Path_, settings: Mapping[str, Any], fail: Any
+) -> None:
+    """A duration's `{setting: key}` names a provider setting holding 0 to MAX_DAYS days."""
+    for bound in ("min", "max"):
+        days = duration[bound]
+        if not isinstance(days, dict):
+            continue
+        key = days["setting"]
+        value = settings.get(key)
+        if value is None:
+            known = ", ".join(sorted(settings))
+            fail(
+                (*here, "duration", bound, "setting"),
+                f"unknown provider setting '{key}' (known: {known})",
+            )
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if not whole or not 0 <= value <= MAX_DAYS:
+            fail(
+                (*here, "duration", bound, "setting"),
+                f"provider setting '{key}' (mkdocs.yml extra.provider) must be a whole "
+                f"number of days from 0 to {MAX_DAYS}, got {_shown(value)}",
+            )
 
 
 def _check_pages(doc: _Lines, docs_dir: Path | None, fail: Any) -> None:
@@ -248,11 +282,27 @@ def _check_pages(doc: _Lines, docs_dir: Path | None, fail: Any) -> None:
             for j, item in enumerate(step["do"])
             if "page" in item
         ]
+    texts: dict[str, str] = {}
     for path, page in places:
-        name = page.split("#", 1)[0]
+        name, _, anchor = page.partition("#")
         for variant in (name, name.removesuffix(".md") + ".en.md"):
             if not (docs_dir / variant).is_file():
                 fail(path, f"page '{variant}' does not exist in {docs_dir.name}/")
+            if anchor:
+                if variant not in texts:
+                    texts[variant] = (docs_dir / variant).read_text(encoding="utf-8")
+                if not _has_anchor(texts[variant], anchor):
+                    fail(
+                        path,
+                        f"page '{variant}' has no section {{#{anchor}}}: add it after a heading "
+                        f"of {docs_dir.name}/{variant}, or correct the part after #",
+                    )
+
+
+def _has_anchor(markdown: str, anchor: str) -> bool:
+    """True when the page sets the id `anchor` (``{#anchor}``, ``{: #anchor }`` or id="anchor")."""
+    name = re.escape(anchor)
+    return bool(re.search(rf"\{{[^}}\n]*#{name}[\s}}]|\bid=[\"']{name}[\"']", markdown))
 
 
 def _check_cycles(steps: list[dict[str, Any]], fail: Any) -> None:
@@ -278,6 +328,22 @@ def _check_cycles(steps: list[dict[str, Any]], fail: Any) -> None:
     for step in steps:
         if step["id"] not in state:
             visit(step["id"], [])
+
+
+_NOT_A_MAPPING = "the provider settings must be keys with values (name: …), not a list (- …)"
+
+
+def provider_settings(extra: Any, file: str = "mkdocs.yml", text: str = "") -> Mapping[str, Any]:
+    """``extra.provider`` of mkdocs.yml (`extra`: its ``extra`` block), checked to be a mapping;
+    `text` (the file's text) lets the error name the line."""
+    provider = (extra or {}).get("provider") if isinstance(extra, Mapping) else None
+    if provider is None:
+        return {}
+    if not isinstance(provider, Mapping):
+        match = re.search(r"^\s+provider\s*:", text, flags=re.MULTILINE)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        raise ProcessFileError(file, line, "extra.provider", _NOT_A_MAPPING)
+    return provider
 
 
 def _days(value: Any, settings: Mapping[str, Any]) -> int:
@@ -314,6 +380,8 @@ def parse_process(
 ) -> Process:
     """Validate the YAML `text` of a process definition and build its model."""
     settings = settings or {}
+    if not isinstance(settings, Mapping):
+        raise ProcessFileError("mkdocs.yml", None, "extra.provider", _NOT_A_MAPPING)
     doc = _Lines(text, file)
     _schema_error(doc)
     _check_references(doc, settings, docs_dir)
@@ -326,9 +394,12 @@ def load_process(
     """Read, validate and build the process at `path` (settings: mkdocs.yml's extra.provider)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ProcessFileError(path.name, None, "", f"cannot read: {exc.strerror}") from exc
+        text = read_text(path, path.name)
+    except LoadError as error:
+        field = ""
+        if error.key == "not_utf8" and error.line:
+            field = _field_at_line(path.read_bytes().decode("utf-8", "replace"), error.line)
+        raise ProcessFileError(path.name, error.line, field, error.reason("en")) from error
     return parse_process(text, settings, file=path.name, docs_dir=docs_dir)
 
 

@@ -152,10 +152,14 @@ def _yaml() -> Any:
 _LOADERS: dict[str, type] = {}
 
 
-def _bounded_loader(yaml: Any) -> type:
+def _bounded_loader(yaml: Any, *, any_tag: bool = False) -> type:
+    """The bounded loader; `any_tag`: unknown tags (``!!python/name:`` in mkdocs.yml) are None."""
     if "yaml" not in _LOADERS:
         _LOADERS["yaml"] = _make_loader(yaml)
-    return _LOADERS["yaml"]
+        tolerant = type("TolerantLoader", (_LOADERS["yaml"],), {})
+        tolerant.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+        _LOADERS["any_tag"] = tolerant
+    return _LOADERS["any_tag" if any_tag else "yaml"]
 
 
 def _make_loader(yaml: Any) -> type:
@@ -226,7 +230,7 @@ def _value_error(file: str, node: Any, error: Exception) -> LoadError:
     )
 
 
-def compose_yaml(text: str, file: str) -> tuple[Any, Any]:
+def compose_yaml(text: str, file: str, *, any_tag: bool = False) -> tuple[Any, Any]:
     """The YAML document's node tree, composed within bounds, and the loader to construct with.
 
     For readers that need every value's line (process.yml); `load_yaml` gives plain data.
@@ -236,7 +240,8 @@ def compose_yaml(text: str, file: str) -> tuple[Any, Any]:
         raise SourceError("no_yaml", path=file)
     check_size(text, file)
     try:
-        loader = _bounded_loader(yaml)(text)  # the reader refuses control characters here
+        # The reader refuses control characters when it is made, so that is inside the try.
+        loader = _bounded_loader(yaml, any_tag=any_tag)(text)
         loader.file = file
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -266,9 +271,9 @@ def construct(loader: Any, node: Any) -> Any:
         raise LoadError("syntax", file=loader.file, reason=type(error).__name__) from error
 
 
-def load_yaml(text: str, file: str) -> Any:
-    """Plain data of a YAML document, or `LoadError`."""
-    node, loader = compose_yaml(text, file)
+def load_yaml(text: str, file: str, *, any_tag: bool = False) -> Any:
+    """Plain data of a YAML document, or `LoadError` (`any_tag`: see `_bounded_loader`)."""
+    node, loader = compose_yaml(text, file, any_tag=any_tag)
     try:
         return construct(loader, node)
     finally:
