@@ -68,6 +68,43 @@ def _counter(key: str, label: str, limit: int | None) -> str:
     )
 
 
+def _export_document(key: str, title: str, text: Mapping[str, str]) -> str:
+    """One exported request: its title, the JSON (filled in by the page), Copy and Download."""
+    return (
+        f'<div class="kit-checker-export-doc" data-export-doc="{key}">'
+        f'<h3 class="kit-checker-h3" id="kit-checker-export-{key}">{escape(title)}</h3>'
+        f'<pre class="kit-checker-json" tabindex="0" aria-labelledby="kit-checker-export-{key}">'
+        f'<code data-export-json="{key}"></code></pre><p class="kit-checker-export-actions">'
+        f'<button type="button" class="md-button" data-export-copy="{key}">'
+        f"{escape(text['export_copy'])}</button> "
+        f'<button type="button" class="md-button" data-export-download="{key}">'
+        f"{escape(text['export_download'])}</button></p></div>"
+    )
+
+
+def _export_section(text: Mapping[str, str]) -> list[str]:
+    """The single template's export: opened by a button, then kept up to date with each check;
+    the blockers list replaces the documents while the template has errors."""
+    return [
+        '<section class="kit-checker-export" data-export aria-labelledby="kit-checker-export-h">',
+        f'<h2 class="kit-checker-h" id="kit-checker-export-h">{escape(text["export"])}</h2>',
+        '<p><button type="button" class="md-button" data-export-open aria-expanded="false"'
+        f' aria-controls="kit-checker-export-body">{escape(text["export_open"])}</button></p>',
+        '<div id="kit-checker-export-body" data-export-body hidden>',
+        f'<p class="kit-checker-hint">{escape(text["export_intro"])}</p>',
+        f'<div class="kit-checker-export-blocked" data-export-blocked hidden>'
+        f"<p>{escape(text['export_blocked'])}</p><ul data-export-blockers></ul></div>",
+        "<div data-export-documents hidden>",
+        _export_document("create", text["export_create"], text),
+        _export_document("send", text["export_send"], text),
+        "</div>",
+        '<p class="kit-checker-announce" role="status" aria-live="polite" data-export-announce>'
+        "</p>",
+        "</div>",
+        "</section>",
+    ]
+
+
 def render_widget(
     lang: str,
     page_url: str,
@@ -134,6 +171,7 @@ def render_widget(
         f'<h2 class="kit-checker-h">{escape(text["preview"])}</h2>',
         '<div class="kit-checker-phone"><div class="kit-checker-bubble" data-preview></div></div>',
         "</section>",
+        *_export_section(text),
         '<section class="kit-checker-bulk" data-bulk>',
         f'<h2 class="kit-checker-h" id="kit-checker-bulk-h">{escape(text["bulk"])}</h2>',
         '<form data-bulk-form aria-labelledby="kit-checker-bulk-h">',
@@ -157,7 +195,9 @@ def render_widget(
         f'<button type="button" class="md-button" data-download="json">'
         f"{escape(text['download_json'])}</button> "
         f'<button type="button" class="md-button" data-download="csv">'
-        f"{escape(text['download_csv'])}</button></p>",
+        f"{escape(text['download_csv'])}</button> "
+        f'<button type="button" class="md-button" data-download="export">'
+        f"{escape(text['download_export'])}</button></p>",
         "</section>",
         # async: starts the worker as soon as the script arrives (the fields are above it).
         f'<script type="module" async src="{root}{runtime.scripts}/checker/page.mjs"></script>',

@@ -3,6 +3,7 @@
 
 import { CheckerClient, coalesce } from "../runtime/client.mjs";
 import { el, fmt } from "../runtime/dom.mjs";
+import { download, exportFilename, jsonText, renderExport } from "./export.mjs";
 import { renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
@@ -10,6 +11,22 @@ import("../runtime/offline.mjs").catch(() => {});
 
 const TEXT_FIELDS = ["name", "header", "body", "footer"];
 const HEADER_KEY = "header:"; // the header variable's example input (no variable has this name)
+// The library page's "Open in the checker" links here with the template in the address:
+// #template=<URI-encoded JSON>. It fills the form once, then leaves the address.
+const LINK_PREFIX = "#template=";
+
+/** The template a link brought (null when none or unreadable); the address is then cleaned. */
+function linkedTemplate() {
+  const hash = location.hash;
+  if (!hash.startsWith(LINK_PREFIX)) return null;
+  history.replaceState(null, "", location.pathname + location.search);
+  try {
+    const t = JSON.parse(decodeURIComponent(hash.slice(LINK_PREFIX.length)));
+    return t && typeof t === "object" ? t : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Refuse a paste or drop whose text would make the input too long (tooLong(addedLength)). */
 function refuseHugeInsert(input, tooLong, onRefuse) {
@@ -121,10 +138,11 @@ function setup(root) {
   }
 
   function restore() {
+    const linked = linkedTemplate();
     try {
-      const saved = JSON.parse(localStorage.getItem(config.storageKey) || "null");
-      const t = saved && saved.template;
-      if (!t || Object.values(fields).some((f) => f.value && f.tagName !== "SELECT")) return;
+      const saved = linked ? null : JSON.parse(localStorage.getItem(config.storageKey) || "null");
+      const t = linked || (saved && saved.template);
+      if (!t || (!linked && Object.values(fields).some((f) => f.value && f.tagName !== "SELECT"))) return;
       for (const key of [...TEXT_FIELDS, "category"]) if (typeof t[key] === "string") fields[key].value = t[key];
       pendingExamples = t.examples && typeof t.examples === "object" ? { ...t.examples } : {};
       if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
@@ -181,12 +199,52 @@ function setup(root) {
       return;
     }
     try {
-      const result = await client.call("check", { lang, mode: fields.mode.value, template: t });
+      const request = { lang, mode: fields.mode.value, template: t };
+      const result = await client.call("check", request);
       if (!stale()) show(t, result);
+      if (exportOpen && !stale()) showExport(await client.call("export", request));
     } catch (error) {
       showFailure(error);
     }
     if (!stale()) root.dataset.checkerShown = String(seen);
+  }
+
+  // --- export of the single template ----------------------------------------------------------
+  // Opened by its button; from then on every check also asks for the export, so it never shows
+  // the requests of an older text.
+  const exportPanel = $("[data-export]");
+  const exportButton = $("[data-export-open]");
+  const exportAnnounce = $("[data-export-announce]");
+  let exportOpen = false;
+  let lastExport = null;
+
+  function showExport(entry) {
+    lastExport = entry;
+    renderExport(exportPanel, entry);
+  }
+
+  exportButton.addEventListener("click", () => {
+    exportOpen = true;
+    exportButton.setAttribute("aria-expanded", "true");
+    $("[data-export-body]").hidden = false;
+    edited();
+  });
+  for (const button of root.querySelectorAll("[data-export-copy]")) {
+    button.addEventListener("click", async () => {
+      if (!lastExport || !lastExport[button.dataset.exportCopy]) return;
+      try {
+        await navigator.clipboard.writeText(jsonText(lastExport[button.dataset.exportCopy]));
+        exportAnnounce.textContent = labels.export_copied;
+      } catch {
+        exportAnnounce.textContent = labels.export_copy_failed;
+      }
+    });
+  }
+  for (const button of root.querySelectorAll("[data-export-download]")) {
+    button.addEventListener("click", () => {
+      const key = button.dataset.exportDownload;
+      if (lastExport && lastExport[key]) download(exportFilename(lastExport, key), jsonText(lastExport[key]) + "\n");
+    });
   }
 
   for (const input of Object.values(fields)) {
@@ -215,6 +273,7 @@ function setup(root) {
   const bulkAnnounce = $("[data-bulk-announce]");
   const downloads = $("[data-bulk-downloads]");
   let lastReport = null;
+  let lastBulk = null; // the checked file ({filename, content, mode}), exported on demand
 
   function bulkTooLong() {
     downloads.hidden = true;
@@ -235,6 +294,7 @@ function setup(root) {
       await client.ready;
       const report = await client.call("checkFile", { filename, content, lang, mode: fields.mode.value });
       lastReport = report;
+      lastBulk = { filename, content, mode: fields.mode.value };
       renderBulk(bulkResult, report, ctx);
       const bad = report.templates.filter((t) => !t.ok).length;
       bulkAnnounce.textContent = fmt(labels.bulk_summary, { count: report.templates.length, bad });
@@ -265,17 +325,30 @@ function setup(root) {
     }
     checkBulk(file.name, await file.text());
   });
+  /** Every template of the checked file that has no error, as `--export` prints them. */
+  async function downloadExport() {
+    const all = await client.call("exportFile", { ...lastBulk, lang });
+    const exportable = all.templates.filter((t) => t.create);
+    if (!exportable.length) {
+      bulkAnnounce.textContent = labels.export_none;
+      return;
+    }
+    download("templates-export.json", jsonText({ templates: exportable }) + "\n");
+    bulkAnnounce.textContent = fmt(labels.export_bulk_done, { count: exportable.length, total: all.templates.length });
+  }
+
   for (const button of root.querySelectorAll("[data-download]")) {
     button.addEventListener("click", () => {
       if (!lastReport) return;
       const kind = button.dataset.download;
-      const body = kind === "json" ? JSON.stringify(lastReport, null, 2) + "\n" : toCsv(lastReport);
-      const blob = new Blob([body], { type: kind === "json" ? "application/json" : "text/csv" });
-      const link = el("a", { attrs: { href: URL.createObjectURL(blob), download: `templates-report.${kind}` } });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      if (kind === "export") {
+        downloadExport().catch((error) => {
+          bulkAnnounce.textContent = fmt(labels.request_failed, { message: error.message });
+        });
+        return;
+      }
+      const body = kind === "json" ? jsonText(lastReport) + "\n" : toCsv(lastReport);
+      download(`templates-report.${kind}`, body, kind === "json" ? "application/json" : "text/csv");
     });
   }
 

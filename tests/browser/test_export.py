@@ -1,0 +1,128 @@
+"""The checker page's export in real Chromium: the same bytes as `python -m validator --export`,
+Copy puts them on the clipboard, errors block it, bulk downloads every exportable template."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[2]
+READY = "[data-checker][data-checker-state=ready]"
+SHOWN = """() => {
+  const r = document.querySelector('[data-checker]');
+  return r.dataset.checkerShown !== undefined
+    && r.dataset.checkerShown === (r.dataset.checkerRevision || '0');
+}"""
+NAMED = {
+    "name": "order_shipped",
+    "category": "UTILITY",
+    "header": "Заказ {{order_number}}",
+    "header_example": "A-10293",
+    "body": "Здравствуйте, {{first_name}}! Заказ {{order_number}} передан в службу доставки, "
+    "курьер привезёт его {{delivery_date}} после звонка.",
+    "examples": {"first_name": "Анна", "order_number": "A-10293", "delivery_date": "12 декабря"},
+    "footer": "Это автоматическое уведомление",
+}
+POSITIONAL = {
+    "name": "order_on_its_way",
+    "body": "Hello {{1}}, your order {{2}} has been handed to the courier and arrives on {{3}} "
+    "before noon.",
+    "examples": {"1": "Mark", "2": "B-77", "3": "May 12"},
+}
+BLOCKED = {"name": "sale", "body": "Скидка 20% на всё! Только сегодня."}
+
+
+def cli_export(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> dict[str, Any]:
+    """`python -m validator --export --lang LANG FILE` for the templates, parsed."""
+    source = tmp_path / f"export-{lang}.json"
+    source.write_text(json.dumps({"templates": templates}, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "validator", "--export", "--lang", lang, str(source)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def open_with(page: Any, url: str, template: dict[str, Any]) -> None:
+    """Open the checker with a template in its address (as the library's links do), open the
+    export panel and wait until the export of exactly that input is shown."""
+    page.goto(f"{url}?t={template['name']}#template={quote(json.dumps(template))}")
+    page.wait_for_selector(READY, timeout=90_000)
+    page.wait_for_function(SHOWN)
+    page.click("[data-export-open]")
+    page.wait_for_function(SHOWN)
+    page.wait_for_selector("[data-export][data-export-state]")
+
+
+def shown(page: Any, key: str) -> str:
+    return page.text_content(f'[data-export-json="{key}"]')
+
+
+def test_export_equals_the_cli_byte_for_byte_and_copies(
+    page: Any, site_server: Any, tmp_path: Path
+) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    cli = cli_export([NAMED, POSITIONAL], "ru", tmp_path)["templates"]
+    assert all(entry["create"] for entry in cli)
+    for template, entry in zip([NAMED, POSITIONAL], cli, strict=True):
+        open_with(page, site_server.url("checker/"), template)
+        assert page.get_attribute("[data-export]", "data-export-state") == "ready"
+        for key in ("create", "send"):
+            assert shown(page, key) == json.dumps(entry[key], ensure_ascii=False, indent=2)
+    assert json.loads(shown(page, "create"))["parameter_format"] == "positional"
+    page.click('[data-export-copy="send"]')
+    page.wait_for_function("() => document.querySelector('[data-export-announce]').textContent")
+    assert page.evaluate("() => navigator.clipboard.readText()") == shown(page, "send")
+    with page.expect_download() as download:
+        page.click('[data-export-download="create"]')
+    assert download.value.suggested_filename == "order_on_its_way.create.json"
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert saved == json.dumps(cli[1]["create"], ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_template_with_errors_offers_no_export(
+    page: Any, site_server: Any, tmp_path: Path
+) -> None:
+    open_with(page, site_server.url("en/checker/"), BLOCKED)
+    assert page.get_attribute("[data-export]", "data-export-state") == "blocked"
+    assert not page.is_visible("[data-export-documents]")
+    assert not page.is_visible('[data-export-copy="create"]')
+    assert shown(page, "create") == ""
+    blockers = page.eval_on_selector_all(
+        "[data-export-blockers] li", "nodes => nodes.map(n => [n.dataset.blocker, n.textContent])"
+    )
+    expected = cli_export([BLOCKED], "en", tmp_path)["templates"][0]["blocked_by"]
+    assert blockers == [[b["rule"] or b["field"], b["message"]] for b in expected]
+    assert "promo.discount" in {rule for rule, _ in blockers}
+    # Fixing the text brings the export back without reopening the panel.
+    page.fill("[data-field=body]", "Здравствуйте! Ваш заказ передан в доставку, курьер позвонит.")
+    page.wait_for_function(SHOWN)
+    assert page.get_attribute("[data-export]", "data-export-state") == "ready"
+
+
+def test_bulk_downloads_every_template_without_errors(
+    page: Any, site_server: Any, tmp_path: Path
+) -> None:
+    templates = [NAMED, BLOCKED, POSITIONAL]
+    page.goto(site_server.url("checker/"))
+    page.wait_for_selector(READY, timeout=90_000)
+    page.select_option("[data-bulk-format]", "json")
+    page.fill("[data-bulk-text]", json.dumps(templates, ensure_ascii=False))
+    page.click("[data-bulk-form] button[type=submit]")
+    page.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    with page.expect_download() as download:
+        page.click('[data-download="export"]')
+    assert download.value.suggested_filename == "templates-export.json"
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    cli = cli_export(templates, "ru", tmp_path)["templates"]
+    exportable = {"templates": [entry for entry in cli if entry["create"]]}
+    assert [t["name"] for t in exportable["templates"]] == ["order_shipped", "order_on_its_way"]
+    assert saved == json.dumps(exportable, ensure_ascii=False, indent=2) + "\n"
