@@ -17,7 +17,8 @@ from process.schedule import StepWindow, due_windows
 from process.timeline import timeline_svg
 from process.wording import condition_text, date_text, duration_text
 from validator import check
-from validator.model import Report, Severity
+from validator.model import Severity
+from validator.report import Report
 
 __all__ = ["Checklist", "PlannedStep", "build_checklist", "checklist_to_json", "print_css"]
 

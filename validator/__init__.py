@@ -12,8 +12,9 @@ from typing import Any
 
 from validator.batch import earlier_twins
 from validator.category import decide
-from validator.model import Category, Finding, Kind, Report, Severity, Template
+from validator.model import Category, Finding, Kind, Severity, Template
 from validator.registry import RULES, finding_order, run
+from validator.report import Report
 from validator.rules.length import count
 from validator.subject import Subject
 

@@ -12,7 +12,7 @@ from typing import Any
 from validator import check_many
 from validator.errors import SourceError
 from validator.export import export
-from validator.model import Report
+from validator.report import Report
 from validator.sources import parse
 
 

@@ -16,7 +16,7 @@ from typing import Any, NoReturn, TextIO
 from validator import check_many
 from validator.errors import SourceError
 from validator.export import export
-from validator.model import Report
+from validator.report import Report
 from validator.sources import read
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}

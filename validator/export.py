@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from validator.model import Category, Report, Severity, Template
+from validator.model import Category, Severity, Template
 from validator.registry import RULES
+from validator.report import Report
 
 # Where the send skeleton leaves the recipient for the caller to fill in.
 RECIPIENT = "<RECIPIENT_PHONE_NUMBER>"

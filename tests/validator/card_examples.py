@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from validator import check, check_many
-from validator.model import Report
+from validator.report import Report
 
 
 def reports(example: Any) -> list[Report]:
