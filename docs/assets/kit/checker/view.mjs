@@ -125,9 +125,11 @@ export function appendFormatted(parent, text) {
 
 const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-/** Replace each {{name}} with its example value when one is given. */
+/** Replace each {{name}} with its example value when one is given (own string values only:
+ * a name like {{constructor}} must not reach Object.prototype). */
 export function fillExamples(text, examples) {
-  return text.replace(VARIABLE, (whole, name) => (examples[name] ? examples[name] : whole));
+  const own = (name) => Object.hasOwn(examples, name) && typeof examples[name] === "string" && examples[name];
+  return text.replace(VARIABLE, (whole, name) => own(name) || whole);
 }
 
 /** The name of a text's first variable ("1", "order_id"), or "". */
@@ -139,7 +141,7 @@ function firstVariable(text) {
 /** The preview bubble: header, body and footer as WhatsApp would show them. */
 export function renderPreview(bubble, template) {
   bubble.replaceChildren();
-  const bodyExamples = template.examples || {};
+  const bodyExamples = Object.assign(Object.create(null), template.examples);
   const parts = [
     ["header", "kit-checker-bubble-header"],
     ["body", "kit-checker-bubble-body"],
@@ -151,7 +153,7 @@ export function renderPreview(bubble, template) {
     const block = el("div", { cls });
     // The header's variable is numbered apart from the body's: its example fills it, whatever
     // its name (the checker flags a second header variable).
-    const examples = key === "header" ? { [firstVariable(text)]: template.header_example } : bodyExamples;
+    const examples = key === "header" ? Object.assign(Object.create(null), { [firstVariable(text)]: template.header_example }) : bodyExamples;
     appendFormatted(block, fillExamples(text, examples));
     bubble.append(block);
   }
@@ -187,9 +189,14 @@ export function renderBulk(container, response, ctx) {
 
 const CSV_COLUMNS = ["name", "ok", "category_hint", "rule", "severity", "field", "start", "end", "message", "fix"];
 
+// A cell a spreadsheet would read as a formula (OWASP "CSV injection"): shown as text by a
+// leading apostrophe, and quoted.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvCell(value) {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  let text = value === null || value === undefined ? "" : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\n\r']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The report as CSV: one row per finding, and one row for a template without findings. */
