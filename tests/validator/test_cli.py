@@ -121,18 +121,30 @@ def test_stdin_dash() -> None:
     ],
 )
 def test_unreadable_input_exits_2_with_one_line(
-    tmp_path: Path, name: str, content: str | None
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str | None
 ) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    result = run_module(str(path))
+    code, out = run([str(path)])
+    stderr = capsys.readouterr().err
+    assert code == 2
+    assert out == ""
+    assert len(stderr.strip().splitlines()) == 1
+    assert stderr.startswith("wa-check: ")
+
+
+def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(["--lang", "de", "x.txt"])
+    assert exited.value.code == 2
+    assert "--lang" in capsys.readouterr().err
+
+
+def test_python_m_validator_reports_unreadable_input_in_one_line(tmp_path: Path) -> None:
+    """The one run through a real process: the entry point, exit code and stderr as a shell sees."""
+    result = run_module("--json", str(tmp_path / "missing.txt"))
     assert result.returncode == 2
+    assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
-
-
-def test_wrong_usage_exits_2() -> None:
-    result = run_module("--lang", "de", "x.txt")
-    assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1
