@@ -67,6 +67,14 @@ def define_env(env: Any) -> None:
         return render_rule_reference(page_language(env))
 
     @env.macro
+    def template_library() -> str:
+        """The library of ready templates (library.yml) by case, in the page's language."""
+        from macros.pages.library import library_page
+
+        root = Path(env.conf["config_file_path"]).parent
+        return library_page(page_language(env), env.page.url, root)
+
+    @env.macro
     def personal_checklist() -> str:
         """The personal checklist widget (answers form, dated checklist) in the page's language."""
         from macros.pages.checklist import checklist_page

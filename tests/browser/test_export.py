@@ -10,13 +10,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from checker_page import SHOWN, wait_until_checked
+
 ROOT = Path(__file__).resolve().parents[2]
-READY = "[data-checker][data-checker-state=ready]"
-SHOWN = """() => {
-  const r = document.querySelector('[data-checker]');
-  return r.dataset.checkerShown !== undefined
-    && r.dataset.checkerShown === (r.dataset.checkerRevision || '0');
-}"""
 NAMED = {
     "name": "order_shipped",
     "category": "UTILITY",
@@ -55,8 +51,7 @@ def open_with(page: Any, url: str, template: dict[str, Any]) -> None:
     """Open the checker with a template in its address (as the library's links do), open the
     export panel and wait until the export of exactly that input is shown."""
     page.goto(f"{url}?t={template['name']}#template={quote(json.dumps(template))}")
-    page.wait_for_selector(READY, timeout=90_000)
-    page.wait_for_function(SHOWN)
+    wait_until_checked(page)
     page.click("[data-export-open]")
     page.wait_for_function(SHOWN)
     page.wait_for_selector("[data-export][data-export-state]")
@@ -113,7 +108,7 @@ def test_bulk_downloads_every_template_without_errors(
 ) -> None:
     templates = [NAMED, BLOCKED, POSITIONAL]
     page.goto(site_server.url("checker/"))
-    page.wait_for_selector(READY, timeout=90_000)
+    wait_until_checked(page)
     page.select_option("[data-bulk-format]", "json")
     page.fill("[data-bulk-text]", json.dumps(templates, ensure_ascii=False))
     page.click("[data-bulk-form] button[type=submit]")

@@ -144,7 +144,9 @@ function setup(root) {
       const t = linked || (saved && saved.template);
       if (!t || (!linked && Object.values(fields).some((f) => f.value && f.tagName !== "SELECT"))) return;
       for (const key of [...TEXT_FIELDS, "category"]) if (typeof t[key] === "string") fields[key].value = t[key];
-      pendingExamples = t.examples && typeof t.examples === "object" ? { ...t.examples } : {};
+      // A list (the file format) holds the values of {{1}}, {{2}}… in order.
+      const values = Array.isArray(t.examples) ? Object.fromEntries(t.examples.map((v, i) => [String(i + 1), v])) : t.examples;
+      pendingExamples = values && typeof values === "object" ? { ...values } : {};
       if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
     } catch {
       // unreadable or disabled storage: start empty
