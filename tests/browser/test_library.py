@@ -61,3 +61,9 @@ def test_open_in_the_checker_fills_every_field(page: Any, site_server: Any, name
     )
     assert severities == 0, errors
     assert page.text_content("[data-category-hint]") == template["category"]
+
+
+@pytest.mark.parametrize("path", ["library/", "en/library/"])
+def test_no_serious_accessibility_violation(page: Any, site_server: Any, axe: Any, path: str):
+    page.goto(site_server.url(path))
+    assert axe(page) == []
