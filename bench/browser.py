@@ -15,11 +15,8 @@ A benchmark, not a test: it asserts nothing.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
 import html
-import http.server
 import os
 import re
 import shutil
@@ -27,18 +24,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bench.local_site import launch_chromium, serve
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = (  # noqa: SIM905 (the flags of tests/browser/conftest.py, kept short)
-    "--no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
-    "--disable-sync --no-first-run --disable-quic"
-).split()
 # Records when the page is ready (page time: ms since navigation start): the checker's root
 # turns ready, or the personal checklist's root shows its first checklist.
 READY_PROBE = """
@@ -106,38 +99,6 @@ CHECK_LATENCY = """async (text) => {
   await new Promise((resolve) => requestAnimationFrame(() => resolve()));
   return [shown, performance.now() - started];
 }"""
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """The built site with the MIME types Pyodide needs; revalidated caching like most hosts."""
-
-    def guess_type(self, path: str | os.PathLike[str]) -> str:
-        """Module scripts and WebAssembly need their exact types."""
-        suffix = Path(path).suffix
-        extra = {".mjs": "text/javascript", ".wasm": "application/wasm"}
-        return extra.get(suffix) or super().guess_type(path)
-
-    def end_headers(self) -> None:
-        """Let the browser keep files but ask whether they changed (If-Modified-Since)."""
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-    def log_message(self, *args: Any) -> None:
-        """Quiet."""
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (free port); yield its origin."""
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build_site(out: Path, prebuilt: Path | None) -> None:
@@ -303,8 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp:
         site = Path(tmp) / "site"
         build_site(site, args.site)
-        with serve(site) as origin, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # Revalidated caching, as most hosts serve: warm visits ask whether files changed.
+        with serve(site, cache_control="no-cache") as origin, sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
             checker_url, plain_url = f"{origin}/checker/", f"{origin}/bench-plain/"
             floor_url, bare_url = f"{origin}/bench-floor/", f"{origin}/bench-bare/"
             checklist_url = f"{origin}/checklist/"

@@ -1,7 +1,7 @@
 """Browser fixtures: one built site, one local server, one Chromium per test session.
 
 - ``site_server`` serves the session's ``built_site`` on 127.0.0.1 at the root and under ``/kit/``
-  (as on most static hosts), with the MIME types the checker needs.
+  (bench.local_site, which the benchmark uses too).
 - ``browser`` is one Playwright Chromium launched from Debian's ``/usr/bin/chromium``.
 - ``page`` is a fresh context per test that records every request and fails the test if any
   request goes to another origin than the server (``assert_same_origin`` checks it explicitly).
@@ -10,42 +10,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
+from bench.local_site import CHROMIUM, SUBPATH, launch_chromium, serve
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SUBPATH = "/kit/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-MIME_TYPES = {
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".wasm": "application/wasm",
-    ".json": "application/json",
-    ".zip": "application/zip",
-    ".tar": "application/x-tar",
-    ".svg": "image/svg+xml",
-    ".css": "text/css",
-    ".html": "text/html",
-}
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = ("data:", "blob:", "about:", "chrome:", "chrome-extension:", "devtools:")
 
@@ -55,24 +32,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files of the built site, at / and under /kit/, quiet and uncached by default."""
-
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        **MIME_TYPES,
-    }
-
-    def translate_path(self, path: str) -> str:
-        """Map /kit/… onto the same files as /…."""
-        if path == SUBPATH.rstrip("/") or path.startswith(SUBPATH):
-            path = "/" + path[len(SUBPATH) :]
-        return super().translate_path(path)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep test output clean."""
 
 
 @dataclass
@@ -99,18 +58,8 @@ def site_dir(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture(scope="session")
 def site_server(site_dir: Path) -> Iterator[SiteServer]:
     """Serve the built site on 127.0.0.1 (a free port) until the session ends."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield SiteServer(origin=f"http://{host}:{port}", root=site_dir)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site_dir) as origin:
+        yield SiteServer(origin=origin, root=site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -124,9 +73,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        chromium = launch_chromium(playwright)
         try:
             yield chromium
         finally:
