@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from checker_page import SHOWN, wait_until_checked
+import pytest
+from checker_page import SHOWN, follow_hash, wait_until_checked
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMED = {
@@ -47,32 +49,46 @@ def cli_export(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> di
     return json.loads(result.stdout)
 
 
-def open_with(page: Any, url: str, template: dict[str, Any]) -> None:
-    """Open the checker with a template in its address (as the library's links do), open the
-    export panel and wait until the export of exactly that input is shown."""
-    page.goto(f"{url}?t={template['name']}#template={quote(json.dumps(template))}")
+@pytest.fixture(scope="module")
+def checker(browser: Any, site_server: Any) -> Iterator[Any]:
+    """One Russian checker page, its export panel open, shared by this module's tests (each
+    loads its template through the address, as the library's links do)."""
+    urls: list[str] = []
+    context = browser.new_context(service_workers="block")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    context.on("request", lambda request: urls.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(site_server.url("checker/"))
     wait_until_checked(page)
     page.click("[data-export-open]")
     page.wait_for_function(SHOWN)
-    page.wait_for_selector("[data-export][data-export-state]")
+    yield page
+    context.close()
+    foreign = [u for u in urls if u.startswith("http") and not u.startswith(site_server.origin)]
+    assert foreign == []
+
+
+def load(page: Any, template: dict[str, Any]) -> None:
+    """Put a template in the checker through the address's hash; wait for its check and export."""
+    follow_hash(page, "#template=" + quote(json.dumps(template)))
 
 
 def shown(page: Any, key: str) -> str:
     return page.text_content(f'[data-export-json="{key}"]')
 
 
-def test_export_equals_the_cli_byte_for_byte_and_copies(
-    page: Any, site_server: Any, tmp_path: Path
-) -> None:
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+def test_export_equals_the_cli_byte_for_byte_and_copies(checker: Any, tmp_path: Path) -> None:
+    page = checker
     cli = cli_export([NAMED, POSITIONAL], "ru", tmp_path)["templates"]
     assert all(entry["create"] for entry in cli)
     for template, entry in zip([NAMED, POSITIONAL], cli, strict=True):
-        open_with(page, site_server.url("checker/"), template)
+        load(page, template)
         assert page.get_attribute("[data-export]", "data-export-state") == "ready"
         for key in ("create", "send"):
             assert shown(page, key) == json.dumps(entry[key], ensure_ascii=False, indent=2)
     assert json.loads(shown(page, "create"))["parameter_format"] == "positional"
+    page.evaluate("() => { document.querySelector('[data-export-announce]').textContent = ''; }")
     page.click('[data-export-copy="send"]')
     page.wait_for_function("() => document.querySelector('[data-export-announce]').textContent")
     assert page.evaluate("() => navigator.clipboard.readText()") == shown(page, "send")
@@ -83,10 +99,9 @@ def test_export_equals_the_cli_byte_for_byte_and_copies(
     assert saved == json.dumps(cli[1]["create"], ensure_ascii=False, indent=2) + "\n"
 
 
-def test_a_template_with_errors_offers_no_export(
-    page: Any, site_server: Any, tmp_path: Path
-) -> None:
-    open_with(page, site_server.url("en/checker/"), BLOCKED)
+def test_a_template_with_errors_offers_no_export(checker: Any, tmp_path: Path) -> None:
+    page = checker
+    load(page, BLOCKED)
     assert page.get_attribute("[data-export]", "data-export-state") == "blocked"
     assert not page.is_visible("[data-export-documents]")
     assert not page.is_visible('[data-export-copy="create"]')
@@ -94,7 +109,7 @@ def test_a_template_with_errors_offers_no_export(
     blockers = page.eval_on_selector_all(
         "[data-export-blockers] li", "nodes => nodes.map(n => [n.dataset.blocker, n.textContent])"
     )
-    expected = cli_export([BLOCKED], "en", tmp_path)["templates"][0]["blocked_by"]
+    expected = cli_export([BLOCKED], "ru", tmp_path)["templates"][0]["blocked_by"]
     assert blockers == [[b["rule"] or b["field"], b["message"]] for b in expected]
     assert "promo.discount" in {rule for rule, _ in blockers}
     # Fixing the text brings the export back without reopening the panel.
@@ -103,12 +118,9 @@ def test_a_template_with_errors_offers_no_export(
     assert page.get_attribute("[data-export]", "data-export-state") == "ready"
 
 
-def test_bulk_downloads_every_template_without_errors(
-    page: Any, site_server: Any, tmp_path: Path
-) -> None:
+def test_bulk_downloads_every_template_without_errors(checker: Any, tmp_path: Path) -> None:
+    page = checker
     templates = [NAMED, BLOCKED, POSITIONAL]
-    page.goto(site_server.url("checker/"))
-    wait_until_checked(page)
     page.select_option("[data-bulk-format]", "json")
     page.fill("[data-bulk-text]", json.dumps(templates, ensure_ascii=False))
     page.click("[data-bulk-form] button[type=submit]")

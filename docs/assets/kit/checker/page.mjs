@@ -137,17 +137,34 @@ function setup(root) {
     }
   }
 
+  /** Put a template into the form: its fields (a linked one replaces every field) and its
+   * example values, placed as their inputs appear. */
+  function fill(t, { replace }) {
+    for (const key of [...TEXT_FIELDS, "category"]) {
+      if (typeof t[key] === "string") fields[key].value = t[key];
+      else if (replace) fields[key].value = "";
+    }
+    // A list (the file format) holds the values of {{1}}, {{2}}… in order.
+    const values = Array.isArray(t.examples) ? Object.fromEntries(t.examples.map((v, i) => [String(i + 1), v])) : t.examples;
+    pendingExamples = values && typeof values === "object" ? { ...values } : {};
+    if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
+    for (const [key, input] of examples) {
+      input.value = pendingExamples[key] || "";
+      delete pendingExamples[key];
+    }
+  }
+
   function restore() {
     const linked = linkedTemplate();
+    if (linked) {
+      fill(linked, { replace: true });
+      return;
+    }
     try {
-      const saved = linked ? null : JSON.parse(localStorage.getItem(config.storageKey) || "null");
-      const t = linked || (saved && saved.template);
-      if (!t || (!linked && Object.values(fields).some((f) => f.value && f.tagName !== "SELECT"))) return;
-      for (const key of [...TEXT_FIELDS, "category"]) if (typeof t[key] === "string") fields[key].value = t[key];
-      // A list (the file format) holds the values of {{1}}, {{2}}… in order.
-      const values = Array.isArray(t.examples) ? Object.fromEntries(t.examples.map((v, i) => [String(i + 1), v])) : t.examples;
-      pendingExamples = values && typeof values === "object" ? { ...values } : {};
-      if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
+      const saved = JSON.parse(localStorage.getItem(config.storageKey) || "null");
+      const t = saved && saved.template;
+      if (!t || Object.values(fields).some((f) => f.value && f.tagName !== "SELECT")) return;
+      fill(t, { replace: false });
     } catch {
       // unreadable or disabled storage: start empty
     }
@@ -356,6 +373,13 @@ function setup(root) {
 
   // --- start ---------------------------------------------------------------------------------
   restore();
+  // A library link followed while the checker is open changes only the address's hash.
+  window.addEventListener("hashchange", () => {
+    const linked = linkedTemplate();
+    if (!linked) return;
+    fill(linked, { replace: true });
+    edited();
+  });
   client.start().then(
     () => {
       status.textContent = labels.ready;
