@@ -88,3 +88,8 @@ def test_every_template_exports_a_create_request_valid_against_the_schema() -> N
         assert entry["create"] is not None, (t["name"], entry["blocked_by"])
         assert list(SCHEMA.iter_errors(entry["create"])) == [], t["name"]
         assert entry["send"]["template"]["language"]["code"] == t["language"]
+
+
+def test_header_variables_have_names_of_their_own() -> None:
+    for t, report in zip(TEMPLATES, check_many(TEMPLATES), strict=True):
+        assert not set(report.header_variables) & set(report.variables), t["name"]
