@@ -1,5 +1,5 @@
-"""MkDocs hooks, each delegating to macros.pages or macros.bundle: the browser runtime's files,
-process.json, accessible task-list checkboxes and every page's Content-Security-Policy.
+"""MkDocs hooks, each delegating to macros.pages or macros.bundle: runtime files, process.json,
+task-list checkbox names, permalink titles in the page's language, every page's policy.
 Our packages are imported inside the hooks: MkDocs loads this file before mkdocs-macros.
 """
 
@@ -30,6 +30,18 @@ def on_config(config: Any) -> Any:
 
     load_site_process(config)
     return config
+
+
+# toc's permalink_title is one setting for the whole site; each page is rendered with the value
+# set here for its language just before it (MkDocs builds a fresh Markdown per page).
+PERMALINK_TITLES = {"ru": "Постоянная ссылка", "en": "Permanent link"}
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
+    """Title each heading's permanent link in the page's language (ru unsuffixed, en .en.md)."""
+    lang = "en" if page.file.src_uri.endswith(".en.md") else config["theme"]["language"]
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = PERMALINK_TITLES[lang]
+    return markdown
 
 
 def on_page_content(html: str, **_: Any) -> str:
