@@ -5,6 +5,7 @@
 - ``browser`` is one Playwright Chromium launched from Debian's ``/usr/bin/chromium``.
 - ``page`` is a fresh context per test that records every request and fails the test if any
   request goes to another origin than the server (``assert_same_origin`` checks it explicitly).
+- ``recorded_contexts`` makes contexts that a module's tests share, checked the same way.
 - ``axe`` injects axe-core from node_modules and returns serious and critical violations.
 """
 
@@ -139,6 +140,35 @@ def page(browser: Any, requests_log: RequestLog) -> Iterator[Any]:
     foreign = requests_log.foreign()
     if foreign:
         pytest.fail(f"requests to another origin: {foreign}", pytrace=False)
+    if refused:
+        pytest.fail(f"blocked by the page's policy: {refused}", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def recorded_contexts(browser: Any, site_server: SiteServer) -> Iterator[Callable[[], Any]]:
+    """A maker of browser contexts that live for a module's tests, for pages those tests share
+    (each page load starts Pyodide); checked at the module's end as ``page`` is checked."""
+    log = RequestLog(origin=site_server.origin)
+    refused: list[str] = []
+    contexts: list[Any] = []
+
+    def new_context() -> Any:
+        context = browser.new_context(service_workers="block")
+        context.on("request", lambda request: log.urls.append(request.url))
+        context.on(
+            "console",
+            lambda message: (
+                refused.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
+        contexts.append(context)
+        return context
+
+    yield new_context
+    for context in contexts:
+        context.close()
+    if contexts:
+        log.assert_same_origin()
     if refused:
         pytest.fail(f"blocked by the page's policy: {refused}", pytrace=False)
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +14,7 @@ import yaml
 
 from macros.pages.checker import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
 from validator.batch import BATCH_RULES
+from validator.cli import main as cli_main
 from validator.sources import FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,16 +69,10 @@ def set_fields(page: Any, values: dict[str, str]) -> list[str]:
 
 
 def cli_json(*args: str) -> dict[str, Any]:
-    """The CLI's --json report (`python -m validator --json ARGS`)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "validator", "--json", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode in (0, 1), result.stderr
-    return json.loads(result.stdout)
+    """The CLI's --json report (`wa-check --json ARGS`, run in this process)."""
+    out = io.StringIO()
+    assert cli_main(["--json", *args], stdout=out) in (0, 1)
+    return json.loads(out.getvalue())
 
 
 def cli_report(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> dict[str, Any]:
@@ -110,21 +103,14 @@ def case_templates() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def ru_checker(browser: Any, site_server: Any) -> Iterator[Any]:
+def ru_checker(recorded_contexts: Any, site_server: Any) -> Any:
     """One Russian checker page shared by the tests that only type into it."""
-    urls: list[str] = []
-    context = browser.new_context(service_workers="block")
-    context.on("request", lambda request: urls.append(request.url))
-    page = context.new_page()
+    page = recorded_contexts().new_page()
     page.set_default_timeout(30_000)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.dialogs = dialogs
-    open_checker(page, site_server.url("checker/"))
-    yield page
-    context.close()
-    foreign = [u for u in urls if u.startswith("http") and not u.startswith(site_server.origin)]
-    assert foreign == []
+    return open_checker(page, site_server.url("checker/"))
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,97 +104,160 @@ def pdf_pages(page: Any, path: Path) -> list[str]:
     return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
 
 
-# Each test opens the page as few times as it can: every load starts Pyodide (~10 s).
+# Each page load starts Pyodide (~10 s): the tests that only read the page filled with ANSWERS
+# share one page per language (`filled`); a test that changes it puts it back as it was.
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_page_cli_and_pdf_agree_and_the_page_is_accessible(
-    page: Any, site_server: Any, requests_log: Any, axe: Any, tmp_path: Path, lang: str
+@pytest.fixture(scope="module")
+def filled_pages(recorded_contexts: Callable[[], Any], site_server: Any) -> Callable[[str], Any]:
+    """`filled_pages(lang)`: the checklist page in that language filled with ANSWERS, opened once
+    per module, each language in its own context (the page keeps its answers in the browser)."""
+    opened: dict[str, Any] = {}
+
+    def get(lang: str) -> Any:
+        if lang not in opened:
+            the_page = recorded_contexts().new_page()
+            the_page.set_default_timeout(30_000)
+            opened[lang] = open_checklist(the_page, site_server.url(_path(lang)))
+            fill(opened[lang], ANSWERS)
+        return opened[lang]
+
+    return get
+
+
+@pytest.fixture(params=["ru", "en"])
+def filled(request: pytest.FixtureRequest, filled_pages: Callable[[str], Any]) -> Any:
+    """The shared filled page, in each language."""
+    the_page = filled_pages(request.param)
+    the_page.lang = request.param
+    return the_page
+
+
+def test_the_page_shows_the_steps_dates_and_titles_of_wa_checklist(
+    filled: Any, tmp_path: Path
 ) -> None:
-    open_checklist(page, site_server.url(_path(lang)))
-    fill(page, ANSWERS)
-    # the same steps, dates and titles as wa-checklist, each with a real checkbox
-    shown = page.evaluate(STEPS)
-    cli = cli_json(ANSWERS, lang, tmp_path)
-    assert shown == cli_steps(ANSWERS, lang, tmp_path)
+    shown = filled.evaluate(STEPS)
+    cli = cli_json(ANSWERS, filled.lang, tmp_path)
+    assert shown == cli_steps(ANSWERS, filled.lang, tmp_path)  # each with a real checkbox
     ids = [s["id"] for s in shown]
     assert "change_description" in ids
     assert "approve_name" not in ids
-    titles = page.locator("[data-checklist-result] .wa-pc-step-title").all_inner_texts()
+    titles = filled.locator("[data-checklist-result] .wa-pc-step-title").all_inner_texts()
     assert titles == [s["title"] for s in cli["steps"]]
-    assert page.locator("[data-checklist-result] [data-warning]").count() == len(cli["warnings"])
-    # each step links to its section of the guide, in the same language
-    link = page.locator("li[data-step=registration] a.wa-pc-more")
+    assert filled.locator("[data-checklist-result] [data-warning]").count() == len(cli["warnings"])
+
+
+def test_each_step_links_to_its_guide_section_in_the_same_language(
+    filled: Any, site_server: Any
+) -> None:
+    link = filled.locator("li[data-step=registration] a.wa-pc-more")
     target = link.evaluate("(a) => a.href").removeprefix(site_server.origin + "/")
-    assert target == ("en/" if lang == "en" else "") + "registration/#duration"
+    assert target == ("en/" if filled.lang == "en" else "") + "registration/#duration"
     html = (site_server.root / target.partition("#")[0] / "index.html").read_text(encoding="utf-8")
     assert 'id="duration"' in html
-    # the PDF: the company on every page, every applicable step and none that does not apply
-    pages = pdf_pages(page, tmp_path / "checklist.pdf")
+
+
+def test_the_pdf_has_the_company_on_every_page_and_only_the_applicable_steps(
+    filled: Any, tmp_path: Path
+) -> None:
+    ids = [s["id"] for s in filled.evaluate(STEPS)]
+    pages = pdf_pages(filled, tmp_path / "checklist.pdf")
     text = " ".join(pages)
-    every_step = cli_json({**ANSWERS, "name_change": True}, lang, tmp_path)["steps"]
+    every_step = cli_json({**ANSWERS, "name_change": True}, filled.lang, tmp_path)["steps"]
     for step in every_step:
         assert (" ".join(step["title"].split()) in text) == (step["id"] in ids), step["id"]
     for page_text in pages:
         assert ANSWERS["company"] in page_text
     assert "Анна Петрова" in text
     assert "123456789012345" in text
-    # axe-core, with a field error on screen too; and nothing left the site's origin
-    assert axe(page) == []
-    page.fill("[name=bm_id]", "12ab")
-    page.wait_for_function(SETTLED)
-    assert axe(page) == []
-    requests_log.assert_same_origin()
 
 
-def test_conditions_bm_id_templates_and_print(page: Any, site_server: Any) -> None:
-    open_checklist(page, site_server.url("en/checklist/"))
-    fill(page, ANSWERS)
-    # a name change adds its steps and the warning; without it, neither
-    assert page.locator("[data-warning=approve_name]").count() == 0
-    page.check("[name=name_change]")
-    page.wait_for_function(SETTLED)
-    assert {"approve_name", "change_name"} <= {s["id"] for s in page.evaluate(STEPS)}
-    assert "two-factor" in page.locator("[data-warning=approve_name]").inner_text()
-    # the templates are checked by the validator in the same worker
-    items = page.locator("[data-checklist-result] [data-template]")
+def test_no_serious_accessibility_violation_even_with_a_field_error(filled: Any, axe: Any) -> None:
+    assert axe(filled) == []
+    filled.fill("[name=bm_id]", "12ab")
+    filled.wait_for_function(SETTLED)
+    try:
+        assert axe(filled) == []
+    finally:
+        filled.fill("[name=bm_id]", ANSWERS["bm_id"])
+        filled.wait_for_function(SETTLED)
+
+
+@pytest.fixture
+def filled_en(filled_pages: Callable[[str], Any]) -> Any:
+    """The shared English page filled with ANSWERS."""
+    return filled_pages("en")
+
+
+def test_a_name_change_adds_its_steps_and_its_warning(filled_en: Any) -> None:
+    assert filled_en.locator("[data-warning=approve_name]").count() == 0
+    filled_en.check("[name=name_change]")
+    filled_en.wait_for_function(SETTLED)
+    try:
+        assert {"approve_name", "change_name"} <= {s["id"] for s in filled_en.evaluate(STEPS)}
+        assert "two-factor" in filled_en.locator("[data-warning=approve_name]").inner_text()
+    finally:
+        filled_en.uncheck("[name=name_change]")
+        filled_en.wait_for_function(SETTLED)
+    assert filled_en.locator("[data-warning=approve_name]").count() == 0
+
+
+def test_the_templates_are_checked_by_the_validator_in_the_same_worker(filled_en: Any) -> None:
+    items = filled_en.locator("[data-checklist-result] [data-template]")
     assert items.count() == 2
     assert "wa-pc-template--bad" in (items.nth(1).get_attribute("class") or "")
-    assert page.locator("[data-warning=templates_errors]").count() == 1
-    summary = page.locator("[data-checklist-result] .wa-pc-summary").inner_text()
+    assert filled_en.locator("[data-warning=templates_errors]").count() == 1
+    summary = filled_en.locator("[data-checklist-result] .wa-pc-summary").inner_text()
     assert "Скидка 30% на всё до пятницы!" in summary
-    # the BM ID: a plain message naming the field, gone once it is digits
-    page.fill("[name=bm_id]", "1234-5678")
-    page.wait_for_function(SETTLED)
-    message = page.locator("[data-field-error=bm_id]").inner_text()
-    assert message.startswith("bm_id: ")
-    assert "digits" in message
-    assert page.get_attribute("[name=bm_id]", "aria-invalid") == "true"
-    page.fill("[name=bm_id]", "98765432101")
-    page.wait_for_function(SETTLED)
-    assert page.locator("[data-field-error=bm_id]").inner_text() == ""
-    # the print button, and the print layout: no chrome, drawn boxes, steps kept whole
-    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }")
-    page.click("[data-action=print]")
-    assert page.evaluate("() => window.__printed") == 1
-    page.check("#wa-pc-send_questionnaire")
-    page.emulate_media(media="print")
-    hidden = page.evaluate(
-        """() => ['.md-header', '.md-sidebar', '.md-footer', '[data-checklist-form]',
-                  '.wa-pc-actions'].map((s) => {
-          const n = document.querySelector(s);
-          return n === null || getComputedStyle(n).display === 'none';
-        })"""
+
+
+def test_a_bad_bm_id_gets_a_plain_message_naming_the_field(filled_en: Any) -> None:
+    filled_en.fill("[name=bm_id]", "1234-5678")
+    filled_en.wait_for_function(SETTLED)
+    try:
+        message = filled_en.locator("[data-field-error=bm_id]").inner_text()
+        assert message.startswith("bm_id: ")
+        assert "digits" in message
+        assert filled_en.get_attribute("[name=bm_id]", "aria-invalid") == "true"
+        filled_en.fill("[name=bm_id]", "98765432101")
+        filled_en.wait_for_function(SETTLED)
+        assert filled_en.locator("[data-field-error=bm_id]").inner_text() == ""
+    finally:
+        filled_en.fill("[name=bm_id]", ANSWERS["bm_id"])
+        filled_en.wait_for_function(SETTLED)
+
+
+def test_the_print_button_and_the_print_layout(filled_en: Any) -> None:
+    """No chrome, drawn boxes, steps kept whole, the company in the page margin."""
+    filled_en.evaluate(
+        "() => { window.__printed = 0; window.print = () => { window.__printed++; }; }"
     )
-    assert all(hidden)
-    step = page.locator("li[data-step=send_questionnaire]")
-    assert step.evaluate("(n) => getComputedStyle(n).breakInside") == "avoid"
-    box = page.locator("#wa-pc-send_questionnaire")
-    assert box.evaluate("(n) => getComputedStyle(n).appearance") == "none"
-    assert box.evaluate("(n) => getComputedStyle(n).borderTopStyle") == "solid"
-    css = page.evaluate("() => document.querySelector('style[data-checklist-print]').textContent")
-    assert "@top-left" in css
-    assert "Ромашка" in css
+    filled_en.click("[data-action=print]")
+    assert filled_en.evaluate("() => window.__printed") == 1
+    filled_en.check("#wa-pc-send_questionnaire")
+    filled_en.emulate_media(media="print")
+    try:
+        hidden = filled_en.evaluate(
+            """() => ['.md-header', '.md-sidebar', '.md-footer', '[data-checklist-form]',
+                      '.wa-pc-actions'].map((s) => {
+              const n = document.querySelector(s);
+              return n === null || getComputedStyle(n).display === 'none';
+            })"""
+        )
+        assert all(hidden)
+        step = filled_en.locator("li[data-step=send_questionnaire]")
+        assert step.evaluate("(n) => getComputedStyle(n).breakInside") == "avoid"
+        box = filled_en.locator("#wa-pc-send_questionnaire")
+        assert box.evaluate("(n) => getComputedStyle(n).appearance") == "none"
+        assert box.evaluate("(n) => getComputedStyle(n).borderTopStyle") == "solid"
+        css = filled_en.evaluate(
+            "() => document.querySelector('style[data-checklist-print]').textContent"
+        )
+        assert "@top-left" in css
+        assert "Ромашка" in css
+    finally:
+        filled_en.emulate_media(media="null")
+        filled_en.uncheck("#wa-pc-send_questionnaire")
 
 
 def test_answers_and_ticks_survive_a_reload_and_a_closed_tab(page: Any, site_server: Any) -> None:
