@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from process_data import PROCESS, ROOT
+from process_data import PROCESS
 
 from process.answers import ANSWER_KEYS
 
@@ -22,20 +22,6 @@ def test_the_built_page_names_inputs_by_the_answers_keys(built_site: Path, page:
     assert (built_site / "process.json").is_file()
     for linked in re.findall(r'(?:href|src)="([^"]*/checklist/[^"/]*\.(?:css|mjs))"', html):
         assert (built_site / page).parent.joinpath(linked).resolve().is_file(), linked
-
-
-@pytest.mark.parametrize(
-    "path", ["process/labels.toml", "macros/pages/checklist.toml", "macros/pages/checker.toml"]
-)
-def test_every_text_has_both_languages_with_the_same_placeholders(path: str) -> None:
-    import string
-    import tomllib
-
-    texts = tomllib.loads((ROOT / path).read_text(encoding="utf-8"))
-    for key, pair in texts.items():
-        assert set(pair) == {"ru", "en"}, key
-        names = [{f[1] for f in string.Formatter().parse(pair[lang]) if f[1]} for lang in pair]
-        assert names[0] == names[1], key
 
 
 def test_guide_links_are_relative_to_the_checklist_page() -> None:
