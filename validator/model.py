@@ -65,13 +65,61 @@ def _examples(value: Any) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _buttons(value: Any) -> tuple[str, ...]:
-    """Buttons as a tuple of labels (anything non-empty counts as a button)."""
+BUTTON_TYPES = ("QUICK_REPLY", "URL", "PHONE_NUMBER", "COPY_CODE")
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """One template button as given: its type (upper case; a bare label is a QUICK_REPLY), its
+    label and, by type, the URL, the phone number or the example (a URL's parameter value, a
+    copy-code's code)."""
+
+    type: str
+    text: str = ""
+    url: str | None = None
+    phone_number: str | None = None
+    example: str | None = None
+
+
+def _button(value: Any) -> Button:
+    """One button from a label or a mapping {type, text, url, phone_number, example}."""
+    if not isinstance(value, Mapping):
+        text = _text(value)
+        return Button("QUICK_REPLY", text if text is not None else repr(value)[:40])
+    example = value.get("example")
+    if isinstance(example, list | tuple):  # Meta writes a URL's example as a one-item list
+        example = example[0] if example else None
+    return Button(
+        type=(_text(value.get("type")) or "QUICK_REPLY").strip().upper(),
+        text=_text(value.get("text")) or "",
+        url=_text(value.get("url")),
+        phone_number=_text(value.get("phone_number")),
+        example=_text(example),
+    )
+
+
+def _buttons(value: Any) -> tuple[Button, ...]:
+    """Buttons in order (anything non-empty counts as a button)."""
     if value is None or value in ("", []):
         return ()
     if isinstance(value, list | tuple):
-        return tuple(_text(b) if _text(b) is not None else repr(b)[:40] for b in value)
-    return (_text(value) or repr(value)[:40],)
+        return tuple(_button(b) for b in value)
+    return (_button(value),)
+
+
+MAX_LENGTH_DIGITS = 6  # no body holds a million characters
+
+
+def _max_lengths(value: Any) -> tuple[tuple[str, int], ...]:
+    """The longest value each variable may take: a mapping {variable: characters} or a list
+    (positional from 1); anything that is not a whole number of at least 0 is ignored."""
+    pairs = _examples(value) if isinstance(value, Mapping | list | tuple) else ()
+    found = []
+    for variable, text in pairs:
+        digits = text.strip()
+        if digits.isdigit() and len(digits) <= MAX_LENGTH_DIGITS:
+            found.append((variable, int(digits)))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +133,14 @@ class Template:
     header: str | None = None
     footer: str | None = None
     examples: tuple[tuple[str, str], ...] = ()
-    buttons: tuple[str, ...] = ()
+    buttons: tuple[Button, ...] = ()
     media: str | None = None
     # The header's variable is numbered apart from the body's (its {{1}} is not the body's
     # {{1}}), so its example is given apart too, as WhatsApp asks for it.
     header_example: str | None = None
+    # The longest value a body variable may take (user-set, none by default): length.py
+    # counts the body with these to warn before a send could pass the limit.
+    max_lengths: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Template:
@@ -106,6 +157,7 @@ class Template:
             buttons=_buttons(data.get("buttons")),
             media=None if media in (None, "", False) else (_text(media) or "media"),
             header_example=_text(data.get("header_example")),
+            max_lengths=_max_lengths(data.get("max_lengths")),
         )
 
     def field_text(self, name: str) -> str | None:
@@ -113,12 +165,19 @@ class Template:
         if name in ("body", "header", "footer", "name", "language", "category", "media"):
             return getattr(self, name)
         if name == "buttons":
-            return ", ".join(self.buttons)
+            return ", ".join(b.text for b in self.buttons)
         return None
 
     def example_for(self, variable: str) -> str | None:
         """The example value given for a variable, if any."""
         for key, value in self.examples:
+            if key == variable:
+                return value
+        return None
+
+    def max_length_for(self, variable: str) -> int | None:
+        """The user-set longest value of a variable, if any."""
+        for key, value in self.max_lengths:
             if key == variable:
                 return value
         return None

@@ -26,7 +26,9 @@ FIELDS = (
     "buttons",
     "media",
     "header_example",
+    "max_lengths",
 )
+LIST_CELLS = ("examples", "buttons", "max_lengths")
 EXTENSIONS = (".txt", ".yaml", ".yml", ".json", ".csv")
 
 
@@ -48,7 +50,8 @@ def _templates(data: Any, filename: str) -> list[dict[str, Any]]:
 
 
 def _cell_list(value: str, filename: str) -> Any:
-    """A CSV cell for examples or buttons: JSON ([..] or {..}) or values separated by `|`."""
+    """A CSV cell for examples, buttons or max_lengths: JSON ([..] or {..}) or values
+    separated by `|`."""
     value = value.strip()
     if not value:
         return None
@@ -73,7 +76,7 @@ def _csv(content: str, filename: str) -> list[dict[str, Any]]:
         for column, value in row.items():
             key = (column or "").strip().lower()
             if key in FIELDS and value is not None and (value != "" or key == "body"):
-                item[key] = _cell_list(value, filename) if key in ("examples", "buttons") else value
+                item[key] = _cell_list(value, filename) if key in LIST_CELLS else value
         if "body" not in item:
             raise SourceError("csv_body", path=filename)
         templates.append(item)

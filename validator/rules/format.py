@@ -1,4 +1,5 @@
-"""Format rules: text-only, links, language, header style, capitals, emoji, markers, duplicates."""
+"""Format rules: text-only, links, language, header style, capitals, emoji, markers, duplicates,
+and buttons as Meta checks them (`--mode meta`; the provider takes no buttons at all)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 from collections.abc import Iterator
 
 from validator.lexicon import entries
-from validator.model import Hit
+from validator.model import BUTTON_TYPES, Button, Hit
 from validator.placeholders import strip
+from validator.rules.length import count as _count
 from validator.subject import Field, Subject
 
 _EMOJI = re.compile(
@@ -31,13 +33,15 @@ EMOJI_MAX = 3
 
 
 def text_only(s: Subject) -> Iterator[Hit]:
-    """A media header or buttons (the provider accepts text templates only)."""
+    """A media header or, in provider mode, buttons (the provider accepts text templates only;
+    Meta takes buttons, which the button_* rules check in meta mode)."""
     t = s.template
     if t.media:
         yield Hit("media", 0, len(t.media), {"what": t.media})
-    if t.buttons:
-        text = ", ".join(t.buttons)
-        yield Hit("buttons", 0, len(text), {"what": text[:60]})
+    if t.buttons and s.mode != "meta":
+        text = t.field_text("buttons") or ""
+        what = text[:60] or ", ".join(b.type for b in t.buttons)[:60]
+        yield Hit("buttons", 0, len(text), {"what": what})
 
 
 def duplicate_body(s: Subject) -> Iterator[Hit]:
@@ -217,3 +221,141 @@ def unbalanced_markers(s: Subject) -> Iterator[Hit]:
                     where = offset + i
                     yield Hit(fld.name, where, where + 1, {"marker": marker, "style": style})
             offset += len(line) + 1
+
+
+# Buttons, as Meta's components page limits them (research/update-2026-11.md §1.5). Checked in
+# meta mode only: in provider mode text_only refuses every button. A finding's span is the
+# button's label inside the labels joined with ", " (Template.field_text("buttons")).
+BUTTONS_MAX = 10
+BUTTONS_PER_TYPE = {"URL": 2, "PHONE_NUMBER": 1, "COPY_CODE": 1}
+LABEL_MAX = 25
+URL_MAX = 2000
+PHONE_MAX = 20
+COPY_CODE_MAX = 20
+# Meta's special button types: real, but built by other flows (authentication, catalogues,
+# flows, calls); this checker neither checks nor exports them.
+SPECIAL_TYPES = ("OTP", "VOICE_CALL", "MPM", "SPM", "FLOW", "CATALOG")
+_URL_PARAMETER = re.compile(r"\{\{[^{}]*\}\}")
+
+
+def _meta_buttons(s: Subject) -> list[tuple[int, int, Button]]:
+    """(start, end, button) for each button, the span being its label in the joined labels;
+    empty outside meta mode."""
+    if s.mode != "meta":
+        return []
+    spans, start = [], 0
+    for button in s.template.buttons:
+        spans.append((start, start + len(button.text), button))
+        start += len(button.text) + 2
+    return spans
+
+
+def _label(button: Button) -> str:
+    return button.text or button.type
+
+
+def button_count(s: Subject) -> Iterator[Hit]:
+    """More than 10 buttons."""
+    buttons = _meta_buttons(s)
+    if len(buttons) > BUTTONS_MAX:
+        yield Hit("buttons", buttons[BUTTONS_MAX][0], buttons[-1][1], {"count": len(buttons)})
+
+
+def button_type_count(s: Subject) -> Iterator[Hit]:
+    """More URL (2), PHONE_NUMBER (1) or COPY_CODE (1) buttons than Meta allows."""
+    buttons = _meta_buttons(s)
+    for kind, limit in BUTTONS_PER_TYPE.items():
+        same = [(a, b) for a, b, button in buttons if button.type == kind]
+        if len(same) > limit:
+            args = {"type": kind, "count": len(same), "limit": limit}
+            yield Hit("buttons", same[limit][0], same[-1][1], args)
+
+
+def button_type(s: Subject) -> Iterator[Hit]:
+    """A type Meta does not know (error) or a special one this checker does not check (soft)."""
+    for start, end, button in _meta_buttons(s):
+        if button.type not in BUTTON_TYPES:
+            soft = button.type in SPECIAL_TYPES
+            yield Hit("buttons", start, end, {"type": button.type[:40]}, soft=soft)
+
+
+def _missing(button: Button) -> str | None:
+    """The first value Meta requires that the button lacks, by its key name."""
+    if button.type in ("QUICK_REPLY", "URL", "PHONE_NUMBER") and not button.text.strip():
+        return "text"
+    if button.type == "URL" and not (button.url or "").strip():
+        return "url"
+    if button.type == "URL" and _URL_PARAMETER.search(button.url or "") and not button.example:
+        return "example"
+    if button.type == "PHONE_NUMBER" and not (button.phone_number or "").strip():
+        return "phone_number"
+    if button.type == "COPY_CODE" and not (button.example or "").strip():
+        return "example"
+    return None
+
+
+def button_value_missing(s: Subject) -> Iterator[Hit]:
+    """A label, URL, phone number or example that the button's type requires is missing."""
+    for start, end, button in _meta_buttons(s):
+        if what := _missing(button):
+            yield Hit("buttons", start, end, {"type": button.type, "what": what})
+
+
+def button_label_length(s: Subject) -> Iterator[Hit]:
+    """A button label over 25 characters."""
+    for start, end, button in _meta_buttons(s):
+        n = _count(button.text)
+        if n > LABEL_MAX:
+            yield Hit("buttons", start + LABEL_MAX, end, {"label": button.text[:40], "count": n})
+
+
+def button_url_invalid(s: Subject) -> Iterator[Hit]:
+    """A URL button's address that is not a full web address (https://…, no spaces)."""
+    for start, end, button in _meta_buttons(s):
+        url = (button.url or "").strip()
+        full = re.match(r"https?://[^\s/]", url, re.I) and not re.search(r"\s", url)
+        if button.type == "URL" and url and not full:
+            yield Hit("buttons", start, end, {"label": _label(button), "url": url[:80]})
+
+
+def button_url_length(s: Subject) -> Iterator[Hit]:
+    """A URL button's address over 2000 characters."""
+    for start, end, button in _meta_buttons(s):
+        if button.type == "URL" and (n := _count(button.url or "")) > URL_MAX:
+            yield Hit("buttons", start, end, {"label": _label(button), "count": n})
+
+
+def button_url_variable(s: Subject) -> Iterator[Hit]:
+    """More than one parameter in a URL, or one that is not at its very end."""
+    for start, end, button in _meta_buttons(s):
+        url = (button.url or "").strip()
+        found = list(_URL_PARAMETER.finditer(url)) if button.type == "URL" else []
+        if len(found) > 1 or (found and found[0].end() != len(url)):
+            args = {"label": _label(button), "count": len(found)}
+            yield Hit("buttons", start, end, args)
+
+
+def button_phone_length(s: Subject) -> Iterator[Hit]:
+    """A phone number over 20 characters."""
+    for start, end, button in _meta_buttons(s):
+        phone = (button.phone_number or "").strip()
+        if button.type == "PHONE_NUMBER" and (n := _count(phone)) > PHONE_MAX:
+            yield Hit("buttons", start, end, {"label": _label(button), "count": n})
+
+
+def button_copy_code_length(s: Subject) -> Iterator[Hit]:
+    """A copy-code example over 20 characters."""
+    for start, end, button in _meta_buttons(s):
+        code = (button.example or "").strip()
+        if button.type == "COPY_CODE" and (n := _count(code)) > COPY_CODE_MAX:
+            yield Hit("buttons", start, end, {"count": n})
+
+
+def button_quick_replies_split(s: Subject) -> Iterator[Hit]:
+    """Quick replies not kept together (QUICK_REPLY, URL, QUICK_REPLY): Meta refuses the
+    combination."""
+    buttons = _meta_buttons(s)
+    quick = [i for i, (_, _, button) in enumerate(buttons) if button.type == "QUICK_REPLY"]
+    if quick and quick[-1] - quick[0] + 1 != len(quick):
+        between = next(i for i in range(quick[0], quick[-1]) if i not in quick)
+        yield Hit("buttons", buttons[between][0], buttons[quick[-1]][1], {})
