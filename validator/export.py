@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from validator.model import Category, Severity, Template
+from validator.model import BUTTON_TYPES, Button, Category, Severity, Template
 from validator.registry import RULES
 from validator.report import Report
 
@@ -17,6 +17,7 @@ RECIPIENT = "<RECIPIENT_PHONE_NUMBER>"
 # "Код действует 10 минут" / "expires in 10 minutes": Meta's authentication footer takes the
 # number of minutes (1-90) and writes the sentence itself.
 _EXPIRY = re.compile(r"(\d{1,2})\s*(?:мин|min)", re.IGNORECASE)
+_URL_PARAMETER = re.compile(r"\{\{[^{}]*\}\}")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -85,7 +86,48 @@ def _text_components(report: Report, *, named: bool) -> list[dict[str, Any]]:
     components.append(body)
     if t.footer:
         components.append({"type": "FOOTER", "text": t.footer})
+    if buttons := [_create_button(b) for b in _exported_buttons(t)]:
+        components.append({"type": "BUTTONS", "buttons": buttons})
     return components
+
+
+def _exported_buttons(template: Template) -> list[Button]:
+    """The buttons the export carries (they pass the checker only in meta mode; Meta's special
+    types, which format.button_type warns of, are left out)."""
+    return [b for b in template.buttons if b.type in BUTTON_TYPES]
+
+
+def _create_button(button: Button) -> dict[str, Any]:
+    """One button as the create request's BUTTONS component lists it."""
+    if button.type == "COPY_CODE":
+        return {"type": "COPY_CODE", "example": (button.example or "").strip()}
+    created: dict[str, Any] = {"type": button.type, "text": button.text}
+    if button.type == "URL":
+        created["url"] = (button.url or "").strip()
+        if _URL_PARAMETER.search(created["url"]):
+            created["example"] = [button.example or ""]
+    elif button.type == "PHONE_NUMBER":
+        created["phone_number"] = (button.phone_number or "").strip()
+    return created
+
+
+def _send_buttons(template: Template) -> list[dict[str, Any]]:
+    """The send request's button components: a URL's parameter and a copy-code's code, each
+    with the button's index (its place among the BUTTONS) and sub_type."""
+    components = []
+    for index, button in enumerate(_exported_buttons(template)):
+        if button.type == "URL" and _URL_PARAMETER.search(button.url or ""):
+            parameter = {"type": "text", "text": button.example or ""}
+            components.append(_send_button("url", index, parameter))
+        elif button.type == "COPY_CODE":
+            code = (button.example or "").strip()
+            parameter = {"type": "coupon_code", "coupon_code": code}
+            components.append(_send_button("copy_code", index, parameter))
+    return components
+
+
+def _send_button(sub_type: str, index: int, parameter: dict[str, str]) -> dict[str, Any]:
+    return {"type": "button", "sub_type": sub_type, "index": str(index), "parameters": [parameter]}
 
 
 def _authentication_components(template: Template) -> list[dict[str, Any]]:
@@ -156,6 +198,8 @@ def send_request(report: Report) -> dict[str, Any]:
                     "parameters": [{"type": "text", "text": values[0]}],
                 }
             )
+    if _category(report) != Category.AUTHENTICATION:
+        components += _send_buttons(t)
     template: dict[str, Any] = {"name": t.name, "language": {"code": _language(t)}}
     if components:
         template["components"] = components

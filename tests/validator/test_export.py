@@ -224,3 +224,114 @@ def test_batch_duplicate_blocks_the_second_export() -> None:
     first, second = check_many([NAMED, {**NAMED, "name": "order_shipped_again"}])
     assert export(first)["create"] is not None
     assert export(second)["create"] is None
+
+
+BUTTONS = {
+    "name": "order_handed_over",
+    "language": "en",
+    "body": "Hello {{1}}! Your order has been handed to the courier.",
+    "examples": ["Ann"],
+    "buttons": [
+        "Thanks",
+        "Call me",
+        {
+            "type": "URL",
+            "text": "Track",
+            "url": "https://shop.example.com/track/{{1}}",
+            "example": "A-10293",
+        },
+        {"type": "URL", "text": "Help", "url": "https://shop.example.com/help"},
+        {"type": "PHONE_NUMBER", "text": "Call us", "phone_number": "+15550123456"},
+        {"type": "COPY_CODE", "example": "PICK-1234"},
+    ],
+}
+
+
+def test_buttons_are_exported_in_meta_mode_only() -> None:
+    assert export(check(BUTTONS))["create"] is None  # provider: format.text_only
+    report = check(BUTTONS, "meta")
+    assert report.ok, report.to_dict("en")["findings"]
+    create, send = create_request(report), send_request(report)
+    assert _errors(create) == []
+    buttons = create["components"][-1]
+    assert buttons["type"] == "BUTTONS"
+    assert [b["type"] for b in buttons["buttons"]] == [
+        "QUICK_REPLY",
+        "QUICK_REPLY",
+        "URL",
+        "URL",
+        "PHONE_NUMBER",
+        "COPY_CODE",
+    ]
+    assert buttons["buttons"][2] == {
+        "type": "URL",
+        "text": "Track",
+        "url": "https://shop.example.com/track/{{1}}",
+        "example": ["A-10293"],
+    }
+    assert "example" not in buttons["buttons"][3]  # a fixed URL has no parameter
+    assert buttons["buttons"][5] == {"type": "COPY_CODE", "example": "PICK-1234"}
+    sent = [c for c in send["template"]["components"] if c["type"] == "button"]
+    assert sent == [
+        {
+            "type": "button",
+            "sub_type": "url",
+            "index": "2",
+            "parameters": [{"type": "text", "text": "A-10293"}],
+        },
+        {
+            "type": "button",
+            "sub_type": "copy_code",
+            "index": "5",
+            "parameters": [{"type": "coupon_code", "coupon_code": "PICK-1234"}],
+        },
+    ]
+
+
+def test_a_special_button_type_is_left_out_of_the_export() -> None:
+    template = {**BUTTONS, "buttons": [{"type": "FLOW", "text": "Rate us"}, "Thanks"]}
+    report = check(template, "meta")
+    assert {f.rule for f in report.findings} == {"format.button_type"}
+    assert report.ok  # a special type is only a warning
+    create = create_request(report)
+    assert create["components"][-1]["buttons"] == [{"type": "QUICK_REPLY", "text": "Thanks"}]
+    assert _errors(create) == []
+
+
+def test_a_button_error_blocks_the_export() -> None:
+    template = {
+        **BUTTONS,
+        "buttons": [
+            "Thanks",
+            {"type": "URL", "text": "Map", "url": "https://x.example.com/m"},
+            "Later",
+        ],
+    }
+    entry = export(check(template, "meta"), "en")
+    assert entry["create"] is None
+    assert [b["rule"] for b in entry["blocked_by"]] == ["format.button_quick_replies_split"]
+
+
+def test_schema_rejects_what_meta_refuses_in_buttons() -> None:
+    good = create_request(check(BUTTONS, "meta"))
+    assert _errors(good) == []
+
+    def with_buttons(buttons: list[dict[str, Any]]) -> dict[str, Any]:
+        components = [c for c in good["components"] if c["type"] != "BUTTONS"]
+        return {**good, "components": [*components, {"type": "BUTTONS", "buttons": buttons}]}
+
+    url = {"type": "URL", "text": "Track", "url": "https://shop.example.com/t"}
+    phone = {"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+15550123456"}
+    code = {"type": "COPY_CODE", "example": "PICK-1"}
+    assert _errors(with_buttons([url, url])) == []
+    assert _errors(with_buttons([url, url, url]))
+    assert _errors(with_buttons([phone, phone]))
+    assert _errors(with_buttons([code, code]))
+    assert _errors(with_buttons([{"type": "QUICK_REPLY", "text": "x" * 26}]))
+    assert _errors(with_buttons([{**url, "url": "https://shop.example.com/{{1}}"}]))  # no example
+    assert _errors(
+        with_buttons([{**url, "url": "https://shop.example.com/{{1}}/x", "example": ["A"]}])
+    )
+    assert _errors(with_buttons([{"type": "QUICK_REPLY", "text": str(i)} for i in range(11)]))
+    assert _errors(with_buttons([{**code, "example": "C" * 21}]))
+    assert _errors(with_buttons([{**phone, "phone_number": "1" * 21}]))
