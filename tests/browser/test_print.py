@@ -43,5 +43,5 @@ def test_guide_page_prints_without_chrome(page: Any, site_server: Any, path: str
     assert facts["boxMask"] == "none"
     assert "business.facebook.com" in facts["external"]
     assert facts["internal"] is not None
-    assert "/prepare/" in facts["internal"]
+    assert "/checklist/" in facts["internal"]  # the steps point to the personal checklist
     assert site_server.url("") in facts["internal"], "internal targets print absolute"
