@@ -15,7 +15,7 @@ from validator.category import decide
 from validator.model import Category, Finding, Kind, Severity, Template
 from validator.registry import RULES, finding_order, run
 from validator.report import Report
-from validator.rules.length import count
+from validator.rules.length import count, substituted_counts
 from validator.subject import Subject
 
 __all__ = [
@@ -56,6 +56,7 @@ def _check(template: Template, mode: str, duplicate_of: str | None = None) -> Re
     findings += run(subject, after="category")
     findings.sort(key=finding_order)
     counts = {name: count(getattr(template, name) or "") for name in ("body", "header", "footer")}
+    counts |= substituted_counts(subject.body, template)
     variables = {
         name: tuple(p.name for p in subject.fields[name].placeholders if p.name is not None)
         for name in ("body", "header")

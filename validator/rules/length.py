@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Hit
-from validator.subject import Subject
+from validator.model import Hit, Template
+from validator.placeholders import valid
+from validator.subject import Field, Subject
 
 LIMITS = {"body": 1024, "header": 60, "footer": 60}
 
@@ -56,3 +57,35 @@ def body_empty(s: Subject) -> Iterator[Hit]:
     """The body is missing or blank."""
     if not s.body.text.strip():
         yield Hit("body", 0, len(s.body.text))
+
+
+def substituted_counts(body: Field, template: Template) -> dict[str, int]:
+    """The body's length as sent: `body_with_examples` with each variable replaced by its
+    example, `body_longest` by the longest value it may take (its user-set maximum, else its
+    example). A variable with neither counts as written."""
+    base = count(body.text)
+    with_examples = longest = base
+    for p in valid(body.placeholders):
+        example = template.example_for(p.name or "")
+        example_count = count(example) if example is not None else len(p.text)
+        cap = template.max_length_for(p.name or "")
+        with_examples += example_count - len(p.text)
+        longest += (cap if cap is not None else example_count) - len(p.text)
+    return {"body_with_examples": with_examples, "body_longest": longest}
+
+
+def body_substituted(s: Subject) -> Iterator[Hit]:
+    """The body fits, but filled in with the examples or the longest values it passes 1024."""
+    limit = LIMITS["body"]
+    found = valid(s.body.placeholders)
+    if not found or count(s.body.text) > limit:
+        return  # nothing to fill in, or length.body already says so
+    figures = substituted_counts(s.body, s.template)
+    if max(figures.values()) > limit:
+        args = {
+            "count": max(figures.values()),
+            "limit": limit,
+            "examples": figures["body_with_examples"],
+            "longest": figures["body_longest"],
+        }
+        yield Hit("body", found[0].start, found[-1].end, args)
