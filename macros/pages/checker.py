@@ -105,6 +105,20 @@ def _export_section(text: Mapping[str, str]) -> list[str]:
     ]
 
 
+def _buttons_section(text: Mapping[str, str]) -> list[str]:
+    """The button editor: shown by the page in Meta mode only (the provider takes no buttons);
+    its rows are built by the page (checker/buttons.mjs)."""
+    return [
+        '<fieldset class="kit-checker-buttons" data-buttons hidden>',
+        f"<legend>{escape(text['buttons'])}</legend>",
+        f'<p class="kit-checker-hint">{escape(text["buttons_hint"])}</p>',
+        "<div data-button-list></div>",
+        f'<button type="button" class="md-button" data-button-add>{escape(text["button_add"])}'
+        "</button>",
+        "</fieldset>",
+    ]
+
+
 def render_widget(
     lang: str,
     page_url: str,
@@ -160,6 +174,7 @@ def render_widget(
         _field("footer", text),
         f'<fieldset class="kit-checker-examples" data-examples hidden>'
         f"<legend>{escape(text['examples'])}</legend><div data-example-list></div></fieldset>",
+        *_buttons_section(text),
         "</form>",
         f'<section class="kit-checker-results" aria-label="{escape(text["results"])}">',
         '<p class="kit-checker-announce" role="status" aria-live="polite" data-announce></p>',

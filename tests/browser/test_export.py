@@ -32,14 +32,41 @@ POSITIONAL = {
     "examples": {"1": "Mark", "2": "B-77", "3": "May 12"},
 }
 BLOCKED = {"name": "sale", "body": "Скидка 20% на всё! Только сегодня."}
+WITH_BUTTONS = {
+    "name": "order_handed_over",
+    "body": "Здравствуйте, {{1}}! Заказ {{2}} передан в службу доставки, курьер позвонит заранее.",
+    "examples": {"1": "Анна", "2": "A-10293"},
+    "buttons": [
+        {
+            "type": "URL",
+            "text": "Отследить",
+            "url": "https://shop.example.ru/t/{{1}}",
+            "example": "A-10293",
+        },
+        {"type": "PHONE_NUMBER", "text": "Позвонить", "phone_number": "+74951234567"},
+        "Спасибо",
+    ],
+}
 
 
-def cli_export(templates: list[dict[str, Any]], lang: str, tmp_path: Path) -> dict[str, Any]:
-    """`python -m validator --export --lang LANG FILE` for the templates, parsed."""
+def cli_export(
+    templates: list[dict[str, Any]], lang: str, tmp_path: Path, mode: str = "provider"
+) -> dict[str, Any]:
+    """`python -m validator --export --lang LANG --mode MODE FILE` for the templates, parsed."""
     source = tmp_path / f"export-{lang}.json"
     source.write_text(json.dumps({"templates": templates}, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "validator", "--export", "--lang", lang, str(source)],
+        [
+            sys.executable,
+            "-m",
+            "validator",
+            "--export",
+            "--lang",
+            lang,
+            "--mode",
+            mode,
+            str(source),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -133,3 +160,40 @@ def test_bulk_downloads_every_template_without_errors(checker: Any, tmp_path: Pa
     exportable = {"templates": [entry for entry in cli if entry["create"]]}
     assert [t["name"] for t in exportable["templates"]] == ["order_shipped", "order_on_its_way"]
     assert saved == json.dumps(exportable, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_button_editor_in_meta_mode_exports_as_the_cli(checker: Any, tmp_path: Path) -> None:
+    """A template with buttons opens in Meta mode with one editor row per button, its export is
+    the CLI's (--mode meta) byte for byte; editing a row re-checks; provider mode hides them."""
+    page = checker
+    load(page, WITH_BUTTONS)
+    assert page.input_value("[data-field=mode]") == "meta"
+    assert page.is_visible("[data-buttons]")
+    rows = "[data-button-list] [data-button-row]"
+    assert page.eval_on_selector_all(
+        rows,
+        "rs => rs.map(r => [r.querySelector('[data-button-type]').value,"
+        " r.querySelector('[data-button-text]').value])",
+    ) == [["URL", "Отследить"], ["PHONE_NUMBER", "Позвонить"], ["QUICK_REPLY", "Спасибо"]]
+    entry = cli_export([WITH_BUTTONS], "ru", tmp_path, mode="meta")["templates"][0]
+    assert entry["create"]["components"][-1]["type"] == "BUTTONS"
+    for key in ("create", "send"):
+        assert shown(page, key) == json.dumps(entry[key], ensure_ascii=False, indent=2)
+    page.fill(f"{rows}:nth-child(3) [data-button-text]", "Спасибо, всё понятно и удобно")
+    page.wait_for_function(SHOWN)
+    assert page.is_visible('[data-rule="format.button_label_length"]')
+    assert page.get_attribute("[data-export]", "data-export-state") == "blocked"
+    page.click(f"{rows}:nth-child(3) [data-button-remove]")
+    page.click("[data-button-add]")
+    page.select_option(f"{rows}:nth-child(3) [data-button-type]", "COPY_CODE")
+    page.fill(f"{rows}:nth-child(3) [data-button-value]", "PICKUP-1234")
+    page.wait_for_function(SHOWN)
+    create = json.loads(shown(page, "create"))
+    assert create["components"][-1]["buttons"][-1] == {
+        "type": "COPY_CODE",
+        "example": "PICKUP-1234",
+    }
+    page.select_option("[data-field=mode]", "provider")
+    page.wait_for_function(SHOWN)
+    assert not page.is_visible("[data-buttons]")
+    assert not page.is_visible('[data-rule="format.text_only"]')  # hidden buttons are not sent

@@ -2,6 +2,7 @@
 // Every text comes from the JSON block the macro wrote (labels per language).
 
 import { CheckerClient, coalesce } from "../runtime/client.mjs";
+import { buttonEditor } from "./buttons.mjs";
 import { el, fmt } from "../runtime/dom.mjs";
 import { download, exportFilename, jsonText, renderExport } from "./export.mjs";
 import { renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
@@ -68,6 +69,9 @@ function setup(root) {
   // (tests and benchmarks wait for them to match).
   let revision = 0;
   const check = coalesce(checkNewest);
+  // Buttons: edited and sent in Meta mode only (the provider takes text templates only).
+  const buttons = buttonEditor($("[data-buttons]"), labels, () => edited());
+  const showButtons = () => buttons.show(fields.mode.value === "meta");
 
   function edited() {
     revision += 1;
@@ -86,6 +90,10 @@ function setup(root) {
       else values[key] = input.value;
     }
     if (Object.keys(values).length) t.examples = values;
+    if (fields.mode.value === "meta") {
+      const list = buttons.read();
+      if (list.length) t.buttons = list;
+    }
     return t;
   }
 
@@ -93,6 +101,7 @@ function setup(root) {
     let n = 0;
     for (const value of Object.values(t)) n += typeof value === "string" ? value.length : 0;
     for (const value of Object.values(t.examples || {})) n += value.length;
+    for (const button of t.buttons || []) for (const value of Object.values(button)) n += String(value).length;
     return n;
   }
 
@@ -148,6 +157,10 @@ function setup(root) {
     const values = Array.isArray(t.examples) ? Object.fromEntries(t.examples.map((v, i) => [String(i + 1), v])) : t.examples;
     pendingExamples = values && typeof values === "object" ? { ...values } : {};
     if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
+    // A template with buttons is one for Meta: its buttons are edited in Meta mode.
+    if (Array.isArray(t.buttons) && t.buttons.length) fields.mode.value = "meta";
+    if (replace || Array.isArray(t.buttons)) buttons.fill(t.buttons);
+    showButtons();
     for (const [key, input] of examples) {
       input.value = pendingExamples[key] || "";
       delete pendingExamples[key];
@@ -372,7 +385,9 @@ function setup(root) {
   }
 
   // --- start ---------------------------------------------------------------------------------
+  fields.mode.addEventListener("change", showButtons);
   restore();
+  showButtons();
   // A library link followed while the checker is open changes only the address's hash.
   window.addEventListener("hashchange", () => {
     const linked = linkedTemplate();
