@@ -175,6 +175,10 @@ def test_button_editor_in_meta_mode_exports_as_the_cli(checker: Any, tmp_path: P
         "rs => rs.map(r => [r.querySelector('[data-button-type]').value,"
         " r.querySelector('[data-button-text]').value])",
     ) == [["URL", "Отследить"], ["PHONE_NUMBER", "Позвонить"], ["QUICK_REPLY", "Спасибо"]]
+    # The counter of the body as sent: "{{1}}" and "{{2}}" replaced by "Анна" and "A-10293".
+    body = WITH_BUTTONS["body"]
+    filled = len(body) - len("{{1}}{{2}}") + len("АннаA-10293")
+    assert page.text_content('[data-count="body_with_examples"]') == str(filled)
     entry = cli_export([WITH_BUTTONS], "ru", tmp_path, mode="meta")["templates"][0]
     assert entry["create"]["components"][-1]["type"] == "BUTTONS"
     for key in ("create", "send"):
