@@ -20,7 +20,9 @@ RATE = 0.5
 # Tried in cross-validation: the L2 penalty, and how many training items a feature needs.
 L2_GRID = (0.005, 0.01)
 MIN_ITEMS_GRID = (2,)
-PRECISION_FLOOR = 0.97
+# 0.97 let the model block 4-5 % of good templates on fresh waves (w5-w7); 0.98 costs about half a
+# point of cross-validated recall.
+PRECISION_FLOOR = 0.98
 MODEL_RULE = "promo.persuasive"
 
 
