@@ -13,6 +13,7 @@ from process.answers import AnswersError, parse_answers
 from process.checklist import build_checklist, checklist_to_json
 from process.labels import lang_of
 from process.model import Process, process_from_json
+from validator.loader import LoadError, load_json
 
 __all__ = ["checklist_json"]
 
@@ -32,13 +33,15 @@ def checklist_json(request: str, process_json: str | None = None) -> str:
     The process may also come inside the request as ``"process"`` (an object).
     """
     try:
-        data = json.loads(request)
+        data = load_json(request, "request")  # bounded: a deep request never reaches a parser
         lang = lang_of(data.get("lang"))
         today = date.fromisoformat(str(data.get("today") or date.today().isoformat()))
         if "process" in data:
             process = process_from_json(data["process"])
         else:
             process = _process_from_text(str(process_json))
+    except LoadError as error:
+        return json.dumps({"error": {"message": f"bad request: {error.reason('en')}"}})
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         return json.dumps({"error": {"message": f"bad request: {type(error).__name__}"}})
     try:

@@ -12,6 +12,7 @@ from typing import Any
 from validator import check_many
 from validator.errors import SourceError
 from validator.export import export
+from validator.loader import LoadError, load_json
 from validator.report import Report
 from validator.sources import parse
 
@@ -53,9 +54,9 @@ def export_json(request: str) -> str:
 
 def _answer(request: str, entry: Callable[[Report, str], dict[str, Any]]) -> str:
     try:
-        data = json.loads(request)
-    except (ValueError, TypeError, RecursionError) as error:
-        return _error(SourceError("request", reason=type(error).__name__).message("en"))
+        data = load_json(str(request), "request")  # bounded: a deep request never reaches a parser
+    except LoadError as error:
+        return _error(SourceError("request", reason=error.reason("en")).message("en"))
     lang = _lang(data.get("lang")) if isinstance(data, dict) else "ru"
     if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
         return _error(SourceError("request", reason="templates: [...]").message(lang))

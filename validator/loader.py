@@ -283,12 +283,26 @@ def load_yaml(text: str, file: str, *, any_tag: bool = False) -> Any:
 # --- JSON ---------------------------------------------------------------------------------------
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _deepest(text: str) -> int:
+    """How deep JSON text nests, counted on its brackets outside strings, before parsing it:
+    a parser that recurses (Pyodide's, on a worker's smaller stack) never meets a deep one."""
+    depth = deepest = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _depth_check(data: Any, file: str) -> None:
     """Refuse JSON nested deeper than MAX_DEPTH, naming the path to the deep value."""
     stack: list[tuple[Any, Field]] = [(data, ())]
     while stack:
         value, path = stack.pop()
-        if len(path) > MAX_DEPTH:
+        if len(path) >= MAX_DEPTH:  # the value itself is one level more, as YAML counts
             raise LoadError("too_deep", file=file, field=field_name(path[:4]), limit=MAX_DEPTH)
         if isinstance(value, dict):
             stack.extend((item, (*path, str(key))) for key, item in value.items())
@@ -309,6 +323,8 @@ def _json_int(text: str, file: str) -> Callable[[str], int]:
 def load_json(text: str, file: str) -> Any:
     """Plain data of a JSON document, or `LoadError`."""
     check_size(text, file)
+    if _deepest(text) > MAX_DEPTH:
+        raise LoadError("too_deep", file=file, limit=MAX_DEPTH)
     try:
         data = json.loads(text, parse_int=_json_int(text, file))
     except json.JSONDecodeError as error:

@@ -4,7 +4,9 @@
 // URL fragment. Every text comes from the page's JSON block; no step or date logic here.
 //
 // Root attributes for tests: data-checklist-state = loading | ready | error;
-// data-checklist-revision (edits so far) and data-checklist-shown (the revision on screen).
+// data-checklist-revision (edits so far) and data-checklist-shown (the revision on screen);
+// data-checklist-save = ok | failed; data-checklist-notice = corrupt | link | link-kept | bad-link;
+// data-checklist-error = request (a request failed; cleared by the next answer).
 
 import { CheckerClient, coalesce } from "../runtime/client.mjs";
 import { el, fmt } from "../runtime/dom.mjs";
@@ -14,9 +16,13 @@ import {
   clearState,
   emptyAnswers,
   encodeShare,
+  hasOwnWork,
+  keepAside,
+  keptAside,
   loadState,
   looksLikeAnswers,
   normalise,
+  sameAnswers,
   saveState,
   today,
 } from "./store.mjs";
@@ -116,8 +122,13 @@ function setup(root) {
     for (const template of answers.templates) addTemplate(template);
   }
 
+  // A failed save is said once and stays said until a save works again.
   function save() {
-    saveState(storageKey, readForm(), ticks);
+    const saved = saveState(storageKey, readForm(), ticks);
+    if (saved === (root.dataset.checklistSave !== "failed")) return;
+    root.dataset.checklistSave = saved ? "ok" : "failed";
+    if (!saved) say(labels.ui_save_failed, "error");
+    else if (announce.textContent === labels.ui_save_failed) say("");
   }
 
   function showFieldError(invalid) {
@@ -150,6 +161,20 @@ function setup(root) {
     root.dataset.checklistSteps = String(model.steps.length);
   }
 
+  // A failed request shows a short message in the reader's language (the detail goes to the
+  // console), cleared by the next answer Python gives.
+  function requestFailed(error) {
+    console.error("checklist: request failed", error);
+    say(labels.ui_request_failed, "error");
+    root.dataset.checklistError = "request";
+  }
+
+  function requestWorked() {
+    if (!root.dataset.checklistError) return;
+    delete root.dataset.checklistError;
+    if (announce.textContent === labels.ui_request_failed) say("");
+  }
+
   async function computeNewest(stale) {
     if (processText === null || root.dataset.checkerState !== "ready") return;
     const seen = revision;
@@ -157,6 +182,7 @@ function setup(root) {
     try {
       const model = await request(answers);
       if (stale()) return;
+      requestWorked();
       if (model.invalid) {
         if (model.invalid.field === "company" && !answers.company.trim()) {
           clearFieldErrors();
@@ -169,7 +195,7 @@ function setup(root) {
         show(model);
       }
     } catch (error) {
-      say(fmt(labels.ui_invalid, { message: error.message }), "error");
+      if (!stale()) requestFailed(error);
     }
     if (!stale()) root.dataset.checklistShown = String(seen);
   }
@@ -211,7 +237,8 @@ function setup(root) {
       const model = await request(answers);
       if (model.invalid) return fail(model.invalid.message);
     } catch (error) {
-      return fail(error.message);
+      console.error("checklist: import failed", error);
+      return fail(labels.ui_import_foreign);
     }
     writeForm(answers);
     edited();
@@ -255,6 +282,7 @@ function setup(root) {
       const block = addTemplate();
       block.querySelector("textarea").focus();
     },
+    "export-damaged": () => download("whatsapp-checklist-damaged.json", keptAside(storageKey) ?? damagedCopy ?? ""),
     "from-checker": () => {
       const template = checkerTemplate(config.checkerStorageKey);
       if (!template) return say(labels.ui_from_checker_none);
@@ -296,22 +324,37 @@ function setup(root) {
 
   // --- start: saved state or share link, then Python --------------------------------------
 
+  // A damaged saved entry: what is intact is used, the saved text itself is kept aside (under
+  // its own key, or in memory if the browser refuses) and can be downloaded.
+  let damagedCopy = null;
   const saved = loadState(storageKey, keys);
   let answers = emptyAnswers(keys);
-  if (saved && saved.corrupt) {
-    clearState(storageKey);
-    say(labels.ui_corrupt, "error");
-    root.dataset.checklistNotice = "corrupt";
-  } else if (saved) {
+  if (saved) {
     answers = saved.answers;
     ticks = saved.ticks;
   }
+  if (saved && saved.damaged !== null) {
+    damagedCopy = saved.damaged;
+    keepAside(storageKey, saved.damaged);
+    say(labels.ui_corrupt, "error");
+    const download = el("button", {
+      cls: "md-button",
+      text: labels.ui_export_damaged,
+      attrs: { type: "button", "data-action": "export-damaged" },
+    });
+    announce.after(el("p", { cls: "wa-pc-damaged" }, [download]));
+    root.dataset.checklistNotice = "corrupt";
+  }
+  // A share link replaces the reader's own saved answers only when the reader agrees.
   const shared = answersFromFragment(window.location.hash, config.shareParam, keys);
   if (shared) {
     history.replaceState(null, "", window.location.pathname + window.location.search);
     if (shared.bad) {
       say(labels.ui_link_bad, "error");
       root.dataset.checklistNotice = "bad-link";
+    } else if (hasOwnWork(saved) && !sameAnswers(saved.answers, shared.answers) && !window.confirm(labels.ui_link_replace)) {
+      say(labels.ui_link_kept);
+      root.dataset.checklistNotice = "link-kept";
     } else {
       answers = shared.answers;
       say(labels.ui_link_loaded);
@@ -328,6 +371,18 @@ function setup(root) {
   });
   const started = Promise.all([client.start(), processLoaded]).then(([, text]) => {
     processText = text;
+  });
+  // The worker may be replaced after a request ran over its time (runtime/client.mjs): the
+  // page follows its state, and computes again once the new one is ready.
+  root.addEventListener("checker-state", ({ detail }) => {
+    if (root.dataset.checklistState === "error") return;
+    if (detail.state === "loading" && root.dataset.checklistState === "ready") {
+      status.textContent = labels.ui_loading;
+      setState("loading");
+    } else if (detail.state === "ready" && root.dataset.checklistState === "loading" && processText !== null) {
+      status.textContent = labels.ui_ready;
+      compute().then(() => setState("ready"));
+    }
   });
   started.then(
     async () => {

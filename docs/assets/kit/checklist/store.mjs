@@ -49,7 +49,29 @@ export function normalise(data, keys) {
   return out;
 }
 
-/** Read the saved state: {answers, ticks} or null; {corrupt: true} when it cannot be used. */
+/** The answers' keys whose values have the right type; `dropped` when some did not. */
+function usableAnswers(data, keys) {
+  const answers = {};
+  let dropped = false;
+  const keep = (key, ok) => {
+    if (!(key in data) || data[key] === null) return;
+    if (ok(data[key])) answers[key] = data[key];
+    else dropped = true;
+  };
+  for (const key of keys.text) keep(key, (v) => ["string", "number"].includes(typeof v));
+  for (const key of keys.bool) keep(key, (v) => typeof v === "boolean");
+  keep("templates", Array.isArray);
+  const templates = answers.templates || [];
+  answers.templates = templates.filter((t) => typeof t === "string" || (isObject(t) && typeof t.body === "string"));
+  dropped = dropped || answers.templates.length !== templates.length;
+  return { answers: normalise(answers, keys), dropped };
+}
+
+/**
+ * Read the saved state: null when nothing is saved, else {answers, ticks, damaged}. A damaged
+ * entry gives what is intact (well-typed answers, yes/no ticks) and `damaged`, the saved text
+ * itself, for the page to keep aside; an intact one has damaged null.
+ */
 export function loadState(key, keys) {
   let raw;
   try {
@@ -58,14 +80,53 @@ export function loadState(key, keys) {
     return null; // storage disabled: nothing saved, nothing to report
   }
   if (raw === null) return null;
+  let data;
   try {
-    const data = JSON.parse(raw);
-    const ticksOk = isObject(data.ticks) && Object.values(data.ticks).every((v) => typeof v === "boolean");
-    if (data.version !== STATE_VERSION || !looksLikeAnswers(data.answers, keys) || !ticksOk) throw new Error("shape");
-    return { answers: normalise(data.answers, keys), ticks: data.ticks };
+    data = JSON.parse(raw);
   } catch {
-    return { corrupt: true };
+    data = null;
   }
+  if (!isObject(data)) return { answers: emptyAnswers(keys), ticks: {}, damaged: raw };
+  const ticks = {};
+  let damaged = data.version !== STATE_VERSION || !isObject(data.ticks) || !isObject(data.answers);
+  for (const [step, done] of Object.entries(isObject(data.ticks) ? data.ticks : {})) {
+    if (typeof done === "boolean") ticks[step] = done;
+    else damaged = true;
+  }
+  const { answers, dropped } = usableAnswers(isObject(data.answers) ? data.answers : {}, keys);
+  return { answers, ticks, damaged: damaged || dropped ? raw : null };
+}
+
+/** Keep a damaged saved entry aside under its own key; false when the browser refuses. */
+export function keepAside(key, raw) {
+  try {
+    localStorage.setItem(`${key}.damaged`, raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The damaged entry kept aside by `keepAside`, or null. */
+export function keptAside(key) {
+  try {
+    return localStorage.getItem(`${key}.damaged`);
+  } catch {
+    return null;
+  }
+}
+
+/** True when saved answers hold something of the reader's own (a company, a template, a tick). */
+export function hasOwnWork(saved) {
+  if (!saved) return false;
+  const { answers, ticks } = saved;
+  return Boolean(String(answers.company || "").trim() || answers.templates.length || Object.values(ticks).some(Boolean));
+}
+
+/** The same answers, key for key (what a share link would replace). */
+export function sameAnswers(a, b) {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
 }
 
 /** Save the state; false when the browser refuses (private mode, quota). */

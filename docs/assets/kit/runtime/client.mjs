@@ -1,8 +1,14 @@
-// RPC client for the checker worker: request ids, promises, timeouts and the root's
+// RPC client for the checker worker: request ids, promises, time budgets and the root's
 // data-checker-state ("loading" → "ready" | "error"). Holds no human text and no rule.
+//
+// A request over its time budget is answered with an error, and the worker, still busy with it
+// (Python cannot be interrupted), is replaced by a new one: the state goes back to "loading"
+// until the new worker is ready, so the page never says "ready" while checks time out.
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const START_TIMEOUT_MS = 120_000;
+// Replacements in a row without a request answered in between before the checker gives up.
+const MAX_REPLACEMENTS = 3;
 
 export class CheckerClient {
   /**
@@ -31,30 +37,77 @@ export class CheckerClient {
       return this.ready;
     }
     this.worker = boot.worker;
+    this.replacements = 0;
     this.startTimer = setTimeout(() => this._fail(new Error("start-up timed out")), START_TIMEOUT_MS);
     boot.adopt(
       (event) => this._onMessage(event.data),
-      (event) => {
-        event.preventDefault();
-        this._fail(new Error(event.message || "worker error"));
-      },
+      (event) => this._onError(event),
     );
     return this.ready;
   }
 
-  /** Send one verb; resolves with its result or rejects with its error. */
+  _onError(event) {
+    event.preventDefault();
+    this._fail(new Error(event.message || "worker error"));
+  }
+
+  /**
+   * Stop the busy worker, answer every request still waiting with `error`, and start a new
+   * worker from the runtime's locations on the page's boot script (as boot.js does).
+   */
+  _replace(error) {
+    this.worker.terminate();
+    for (const entry of this.pending.values()) {
+      clearTimeout(entry.timer.id);
+      entry.reject(error);
+    }
+    this.pending.clear();
+    this.replacements += 1;
+    const script = document.querySelector("script[data-worker]");
+    if (!script || this.replacements > MAX_REPLACEMENTS) {
+      this._fail(error);
+      return;
+    }
+    const url = (name) => new URL(script.dataset[name], document.baseURI).href;
+    const files = new URLSearchParams({
+      indexURL: url("pyodide"),
+      archiveURL: url("archive"),
+      snapshotURL: script.dataset.snapshot ? url("snapshot") : "",
+    });
+    this._setState("loading");
+    this.worker = new Worker(url("worker"), { type: "module", name: String(files) });
+    this.worker.addEventListener("message", (event) => this._onMessage(event.data));
+    this.worker.addEventListener("error", (event) => this._onError(event));
+    this.startTimer = setTimeout(() => this._fail(new Error("start-up timed out")), START_TIMEOUT_MS);
+  }
+
+  /**
+   * Send one verb; resolves with its result or rejects with its error. `timeoutMs` is the
+   * request's time budget, counted from when the worker is ready for it.
+   */
   call(verb, payload, timeoutMs = DEFAULT_TIMEOUT_MS) {
     if (this.root.dataset.checkerState === "error") {
       return Promise.reject(this.error || new Error("checker unavailable"));
     }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const budget = () => {
+        if (!this.pending.has(id)) return;
+        const error = Object.assign(new Error(`${verb} ran over its time budget`), { kind: "timeout" });
         this.pending.delete(id);
-        reject(new Error(`${verb} timed out`));
-      }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ id, verb, payload });
+        reject(error);
+        this._replace(error);
+      };
+      // A request sent while the worker starts waits for it: its budget starts at "ready".
+      const timer = { id: null };
+      const arm = () => {
+        timer.id = setTimeout(budget, timeoutMs);
+      };
+      if (this.root.dataset.checkerState === "ready") arm();
+      // As JSON text: a deeply nested payload fails here, with an error, not in the worker.
+      const json = JSON.stringify(payload);
+      this.pending.set(id, { resolve, reject, timer, arm });
+      this.worker.postMessage({ id, verb, json });
     });
   }
 
@@ -65,6 +118,7 @@ export class CheckerClient {
       this.timings = message.timings;
       this._setState("ready");
       this._resolveReady(message.timings);
+      for (const entry of this.pending.values()) if (entry.timer.id === null) entry.arm();
       return;
     }
     if (message.type === "failed") {
@@ -74,9 +128,10 @@ export class CheckerClient {
     const entry = this.pending.get(message.id);
     if (!entry) return;
     this.pending.delete(message.id);
-    clearTimeout(entry.timer);
+    clearTimeout(entry.timer.id);
+    this.replacements = 0;
     if (message.ok) entry.resolve(message.result);
-    else entry.reject(new Error(message.error && message.error.message));
+    else entry.reject(Object.assign(new Error(message.error && message.error.message), { kind: message.error && message.error.kind }));
   }
 
   _fail(error) {
@@ -85,7 +140,7 @@ export class CheckerClient {
     this._setState("error");
     this._rejectReady(error);
     for (const entry of this.pending.values()) {
-      clearTimeout(entry.timer);
+      clearTimeout(entry.timer.id);
       entry.reject(error);
     }
     this.pending.clear();

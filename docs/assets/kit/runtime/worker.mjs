@@ -6,11 +6,13 @@
 // soon as this module runs. (A message from the page would only arrive once the page's main
 // thread is free, which while the theme loads is 100–200 ms later; a URL fragment is lost when
 // the service worker answers from its cache.)
-// Protocol (conventions §6): request {id, verb, payload} → reply {id, ok: true, result} or
+// Protocol (conventions §6): request {id, verb, json (the payload as JSON text)} → reply {id, ok: true, result} or
 // {id, ok: false, error: {message}}; one {type: "ready", timings} event, or
 // {type: "failed", stage, error} when a stage of the start-up fails.
 // Payloads cross into Python as JSON strings and come back as JSON strings: no PyProxy leaks,
-// and no Python source is ever posted or run from a message.
+// and no Python source is ever posted or run from a message. A Python exception is answered with
+// its last line only (kind "python"); the traceback goes to the console, never to a page.
+// A request that runs too long is the client's to time out: it replaces this worker.
 
 import { requestEarly } from "./early.mjs";
 import { fetchKept } from "./kept.mjs";
@@ -211,17 +213,30 @@ function call(verb, payload) {
   return spec.result ? spec.result(answer) : answer;
 }
 
+/** A failed request's answer: one short line, and whether Python raised it (PythonError). */
+function failure(verb, error) {
+  const text = String((error && error.message) || error).trim();
+  const python = Boolean(error && error.type && error.name === "PythonError");
+  if (python) console.error(`checker worker: ${verb} raised in Python`, text);
+  const last = text.split("\n").pop() || "error";
+  return { message: last.slice(0, 200), kind: python ? "python" : "request" };
+}
+
+// Requests arrive as {id, verb, json}: the payload as JSON text, which the page's thread wrote;
+// a deeply nested object posted as such fails to arrive at all (the structured clone runs out of
+// the worker's stack, and no one could be answered), while JSON.parse here is iterative.
 self.addEventListener("message", async (event) => {
-  const { id, verb, payload } = event.data || {};
+  const { id, verb, json } = event.data || {};
   if (!Object.hasOwn(VERBS, verb)) {
-    postMessage({ id, ok: false, error: { message: `unknown verb: ${String(verb)}` } });
+    postMessage({ id, ok: false, error: { message: `unknown verb: ${String(verb)}`, kind: "request" } });
     return;
   }
   try {
+    const payload = JSON.parse(json);
     await ready;
     postMessage({ id, ok: true, result: call(verb, payload) });
   } catch (error) {
-    postMessage({ id, ok: false, error: { message: String(error && error.message || error) } });
+    postMessage({ id, ok: false, error: failure(verb, error) });
   }
 });
 

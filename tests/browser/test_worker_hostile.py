@@ -1,0 +1,39 @@
+"""The page's Python worker survives a runaway request: the request is answered with an error
+once over its time budget, the busy worker is replaced, and the page says "loading" (never
+"ready") until the new worker answers again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from browser.test_checklist_page import ROOT_SELECTOR, open_checklist
+
+RUNAWAY = """async () => {
+  const root = document.querySelector('[data-checklist]');
+  const templates = Array.from({length: 4000}, (_, i) =>
+    ({name: `t${i}`, body: `Скидка 50% на всё до пятницы! Заказ {{1}} номер ${i}.`}));
+  try {
+    await window.kitChecklist.call('checkMany', {lang: 'ru', templates}, 300);
+    return {answered: true};
+  } catch (error) {
+    const {checkerState: checker, checklistState: page} = root.dataset;
+    return {kind: error.kind, checker, page};
+  }
+}"""
+QUICK = """async () => {
+  const started = performance.now();
+  const result = await window.kitChecklist.call(
+    'check', {lang: 'en', template: {body: 'Your order {{1}} has shipped.'}}, 10000);
+  return {ms: performance.now() - started, findings: Array.isArray(result.findings)};
+}"""
+
+
+def test_a_runaway_request_replaces_the_worker(page: Any, site_server: Any) -> None:
+    open_checklist(page, site_server.url("checklist/"))
+    outcome = page.evaluate(RUNAWAY)
+    assert outcome == {"kind": "timeout", "checker": "loading", "page": "loading"}
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checker-state=ready]", timeout=90_000)
+    page.wait_for_selector(f"{ROOT_SELECTOR}[data-checklist-state=ready]", timeout=30_000)
+    quick = page.evaluate(QUICK)
+    assert quick["findings"]
+    assert quick["ms"] < 10_000
