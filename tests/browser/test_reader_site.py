@@ -57,10 +57,10 @@ def test_main_pages_log_no_console_error(page: Any, site_server: Any, path: str,
     assert errors == []
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_timeline_is_legible_on_a_phone(page: Any, site_server: Any, lang: str) -> None:
+def test_timeline_is_legible_on_a_phone(page: Any, site_server: Any) -> None:
+    """One language: both pages wrap the same picture in the same frame (test_reader_pages)."""
     page.set_viewport_size(PHONE)
-    page.goto(site_server.url("en/" if lang == "en" else ""))
+    page.goto(site_server.url(""))
     figure = page.locator("figure.wa-timeline").first
     facts = figure.evaluate(
         """(fig) => {
@@ -82,15 +82,14 @@ def test_timeline_is_legible_on_a_phone(page: Any, site_server: Any, lang: str) 
     assert facts["name"], "the scrolling frame has no name"
 
 
-@pytest.mark.parametrize("path", ["questionnaire/", "en/questionnaire/"])
 def test_guide_steps_show_no_dead_boxes_and_point_to_the_checklist(
-    page: Any, site_server: Any, path: str
+    page: Any, site_server: Any
 ) -> None:
-    page.goto(site_server.url(path))
+    page.goto(site_server.url("questionnaire/"))
     steps = page.locator("#steps ~ ul").first
     boxes = steps.locator(".task-list-indicator, input[type=checkbox]")
     assert boxes.count() > 0, "no step list on the page"
     assert [b.is_visible() for b in boxes.all()] == [False] * boxes.count()
-    target = site_server.url(("en/" if path.startswith("en/") else "") + "checklist/")
+    target = site_server.url("checklist/")
     after = page.locator("#steps ~ p a").evaluate_all("ls => ls.map(l => l.href)")
     assert target in after

@@ -1,6 +1,6 @@
-"""What a first reader meets in the built pages: a start block on the home page, permanent links
-titled in the page's language, Meta's help linked, no hreflang links that make the theme fetch
-a missing sitemap.xml."""
+"""What a first reader meets in the built pages: a start block and a framed timeline on the home
+page, guide steps pointing to the personal checklist, permalinks titled in the page's language,
+Meta's help linked, no hreflang links that make the theme fetch a missing sitemap.xml."""
 
 from __future__ import annotations
 
@@ -19,6 +19,15 @@ META_HELP = {
         "https://www.facebook.com/business/help",
     ],
 }
+GUIDE_PAGES = [
+    "prepare",
+    "questionnaire",
+    "templates",
+    "registration",
+    "changes",
+    "business-manager",
+    "next-steps",
+]
 HEAD_HREFLANG = re.compile(r'<link rel="alternate"[^>]*hreflang=')
 
 
@@ -61,3 +70,21 @@ def test_no_page_head_names_hreflang_twins(built_site: Path) -> None:
     assert [p for p in pages if HEAD_HREFLANG.search(p.read_text(encoding="utf-8"))] == []
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="en"' in sitemap
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_sits_in_a_named_scrolling_frame(built_site: Path, lang: str) -> None:
+    html = _page(built_site, "index", lang)
+    frame = re.search(r'<div([^>]*class="wa-scroll"[^>]*)>\s*<figure class="wa-timeline"', html)
+    assert frame, "the timeline is not wrapped in its frame"
+    assert 'tabindex="0"' in frame.group(1)
+    assert re.search(r'aria-label="[^"]+"', frame.group(1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", GUIDE_PAGES)
+def test_guide_steps_point_to_the_personal_checklist(built_site: Path, name: str, lang: str):
+    html = _page(built_site, name, lang)
+    steps = html[html.index('id="steps"') :]
+    steps = steps[: steps.index("<h2")]
+    assert 'href="../checklist/"' in steps
