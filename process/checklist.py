@@ -10,10 +10,10 @@ from datetime import date
 from typing import Any
 
 from process.answers import Answers
-from process.guide import warnings_for
+from process.guide import step_warnings
 from process.labels import label, lang_of
 from process.model import Process, Step
-from process.schedule import StepWindow, due_windows
+from process.schedule import Plan, StepWindow, make_plan
 from process.timeline import timeline_svg
 from process.wording import condition_text, date_text, duration_text
 from validator import check
@@ -36,32 +36,30 @@ class PlannedStep:
 
 @dataclass(frozen=True, slots=True)
 class Checklist:
-    """A personal checklist: the answers, the steps that apply (in the order shown), reports."""
+    """A personal checklist: the answers, their plan, the steps that apply (in the order shown),
+    the template reports."""
 
     process: Process
     answers: Answers
+    plan: Plan
     steps: tuple[PlannedStep, ...]
     reports: tuple[Report, ...]
 
     def window(self, step_id: str) -> StepWindow:
         """The window of an applicable step (KeyError otherwise)."""
-        for planned in self.steps:
-            if planned.step.id == step_id:
-                return planned.window
-        raise KeyError(step_id)
+        return self.plan.window(step_id)
 
 
 def build_checklist(process: Process, answers: Answers) -> Checklist:
     """The applicable steps grouped by phase (definition order), dated from the start date."""
-    conditions = answers.conditions()
-    windows = {w.step_id: w for w in due_windows(process, conditions, answers.start_date)}
-    by_phase = sorted(
-        (step for step in process.steps if step.id in windows),
-        key=lambda step: [p.id for p in process.phases].index(step.phase),
-    )
+    plan = make_plan(process, answers.conditions(), answers.start_date)
+    windows = {w.step_id: w for w in plan.windows}
+    phases = [p.id for p in process.phases]
+    by_phase = sorted(plan.steps, key=lambda step: phases.index(step.phase))
     return Checklist(
         process=process,
         answers=answers,
+        plan=plan,
         steps=tuple(PlannedStep(step, windows[step.id]) for step in by_phase),
         reports=tuple(check(t) for t in answers.templates),
     )
@@ -100,7 +98,7 @@ def _step_json(checklist: Checklist, planned: PlannedStep, lang: str) -> dict[st
 def _warnings(checklist: Checklist, lang: str) -> list[dict[str, Any]]:
     """Step warnings (dated by the step's end), then those the answers themselves call for."""
     out = []
-    for warning in warnings_for(checklist.process, checklist.answers.conditions(), lang):
+    for warning in step_warnings(checklist.plan.steps, lang):
         end = checklist.window(warning["id"]).end
         message = label(lang, "warn_until", message=warning["message"], date=date_text(end, lang))
         out.append({"id": warning["id"], "message": message, "until": end.isoformat()})
@@ -213,11 +211,7 @@ def checklist_to_json(
         data["generated"] = label(lang, "doc_generated", date=date_text(made, lang))
     if timeline:
         data["timeline_svg"] = timeline_svg(
-            checklist.process,
-            lang,
-            answers=answers.conditions(),
-            start=answers.start_date,
-            id_prefix="wa-pc-timeline",
+            checklist.process, lang, plan=checklist.plan, id_prefix="wa-pc-timeline"
         )
     return data
 

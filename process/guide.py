@@ -6,7 +6,7 @@ Pure: the macros pass the page's language and path; every text comes from `proce
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
@@ -15,7 +15,7 @@ from process.model import Process, Step
 from process.schedule import applicable_steps
 from process.wording import condition_text, duration_text
 
-__all__ = ["checklist_markdown", "warnings_for"]
+__all__ = ["checklist_markdown", "step_warnings", "warnings_for"]
 
 
 def _link(page: str, from_page: str) -> str:
@@ -86,8 +86,13 @@ def checklist_markdown(
 
 def warnings_for(process: Process, answers: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
     """``[{"id": step id, "message": text}]`` for every applicable step that carries a warning."""
+    return step_warnings(applicable_steps(process, answers), lang)
+
+
+def step_warnings(steps: Iterable[Step], lang: str) -> list[dict[str, str]]:
+    """The warnings of these steps (a plan's applicable steps), in their order."""
     return [
         {"id": step.id, "message": step.warning.get(lang)}
-        for step in applicable_steps(process, answers)
+        for step in steps
         if step.warning is not None
     ]

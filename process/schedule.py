@@ -5,7 +5,7 @@ Imports only the standard library and `process.model`, so the browser can run it
 
     process = process_from_json(json.loads(text))            # or schedule.plan_json(...)
     steps = applicable_steps(process, {"name_change": True})
-    windows = due_windows(process, answers, date(2026, 12, 1))
+    plan = make_plan(process, answers, date(2026, 12, 1))   # steps, dependencies and windows
 
 Dates are days, not moments. A step that may begin on `start` and takes *n* days is done by
 `start + n` (calendar days) or by the *n*-th working day after `start` (working days: Saturdays
@@ -29,6 +29,7 @@ from process.model import Process, Step, Unit, process_from_json
 
 __all__ = [
     "REFERENCE_MONDAY",
+    "Plan",
     "RelativeWindow",
     "StepWindow",
     "add_days",
@@ -37,6 +38,7 @@ __all__ = [
     "due_windows",
     "effective_after",
     "generic_answers",
+    "make_plan",
     "plan_json",
     "relative_windows",
     "subtract_days",
@@ -130,27 +132,39 @@ def subtract_days(day: date, days: int, unit: Unit | str) -> date:
     return day
 
 
-def _answer(process: Process, question_id: str, answers: Mapping[str, Any]) -> Any:
+def _question_types(process: Process) -> dict[str, str]:
+    return {q.id: q.type for q in process.questions}
+
+
+def _answer(types: Mapping[str, str], question_id: str, answers: Mapping[str, Any]) -> Any:
     """The reader's answer; an unanswered yes/no question counts as "no"."""
     if question_id in answers and answers[question_id] is not None:
         return answers[question_id]
-    types = {q.id: q.type for q in process.questions}
     return False if types.get(question_id) == "bool" else None
+
+
+def _applies(step: Step, answers: Mapping[str, Any], types: Mapping[str, str]) -> bool:
+    return all(_answer(types, q, answers) == v for q, v in step.when.items())
 
 
 def applies(process: Process, step: Step, answers: Mapping[str, Any]) -> bool:
     """True when every condition in the step's `when` matches the answers."""
-    return all(_answer(process, q, answers) == v for q, v in step.when.items())
+    return _applies(step, answers, _question_types(process))
 
 
 def applicable_steps(process: Process, answers: Mapping[str, Any]) -> list[Step]:
     """The steps that apply for `answers`, in the order of the process definition."""
-    return [step for step in process.steps if applies(process, step, answers)]
+    types = _question_types(process)  # once per call, not once per condition
+    return [step for step in process.steps if _applies(step, answers, types)]
 
 
 def effective_after(process: Process, answers: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     """Each applicable step's dependencies, reaching through steps that do not apply."""
-    kept = {step.id for step in applicable_steps(process, answers)}
+    return _effective_after(process, applicable_steps(process, answers))
+
+
+def _effective_after(process: Process, kept_steps: Iterable[Step]) -> dict[str, tuple[str, ...]]:
+    kept = {step.id for step in kept_steps}
     by_id = {step.id: step for step in process.steps}
 
     def resolve(step_ids: Iterable[str]) -> list[str]:
@@ -193,10 +207,41 @@ def _ancestors(step_id: str, after: Mapping[str, tuple[str, ...]]) -> set[str]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What applies for some answers and when, computed once: the applicable steps (definition
+    order), their dependencies reaching through the steps left out, and their windows from
+    `start` (same order). The checklist, its warnings and its timeline all read it."""
+
+    start: date
+    steps: tuple[Step, ...]
+    after: Mapping[str, tuple[str, ...]]
+    windows: tuple[StepWindow, ...]
+
+    def window(self, step_id: str) -> StepWindow:
+        """The window of an applicable step (KeyError otherwise)."""
+        for window in self.windows:
+            if window.step_id == step_id:
+                return window
+        raise KeyError(step_id)
+
+
+def make_plan(process: Process, answers: Mapping[str, Any], start: date) -> Plan:
+    """The plan for `answers` of a process whose start step begins on `start`."""
+    steps = applicable_steps(process, answers)
+    after = _effective_after(process, steps)
+    return Plan(start, tuple(steps), after, tuple(_windows(process, steps, after, start)))
+
+
 def due_windows(process: Process, answers: Mapping[str, Any], start: date) -> list[StepWindow]:
     """The window of every applicable step for a process whose start step begins on `start`."""
-    steps = {step.id: step for step in applicable_steps(process, answers)}
-    after = effective_after(process, answers)
+    return list(make_plan(process, answers, start).windows)
+
+
+def _windows(
+    process: Process, kept_steps: list[Step], after: Mapping[str, tuple[str, ...]], start: date
+) -> list[StepWindow]:
+    steps = {step.id: step for step in kept_steps}
     order = _topological(list(steps), after)
     anchor = process.start_step if process.start_step in steps else None
     before = _ancestors(anchor, after) if anchor else set()

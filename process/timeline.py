@@ -13,7 +13,7 @@ from typing import Any
 
 from process.labels import label
 from process.model import Process, Step
-from process.schedule import REFERENCE_MONDAY, applicable_steps, due_windows, generic_answers
+from process.schedule import REFERENCE_MONDAY, Plan, generic_answers, make_plan
 from process.wording import condition_text, duration_text, short_date
 
 __all__ = ["OWNER_COLOURS", "timeline_svg"]
@@ -60,18 +60,23 @@ def timeline_svg(
     *,
     answers: Mapping[str, Any] | None = None,
     start: date | None = None,
+    plan: Plan | None = None,
     id_prefix: str = "wa-timeline",
 ) -> str:
     """The timeline as inline SVG inside a ``<figure>``: a row per step, its min–max span.
 
     Without `answers` every step is shown (conditional ones dashed); without `start` the axis
-    counts days from the questionnaire (day 0, a Monday), otherwise it shows dates.
+    counts days from the questionnaire (day 0, a Monday), otherwise it shows dates. A computed
+    `plan` (the personal checklist's) stands for both: its steps, dated from its start.
     """
-    if answers is None:
-        answers = generic_answers(process)
-    origin = start or REFERENCE_MONDAY
-    windows = due_windows(process, answers, origin)
-    steps = {s.id: s for s in applicable_steps(process, answers)}
+    if plan is None:
+        chosen = generic_answers(process) if answers is None else answers
+        plan = make_plan(process, chosen, start or REFERENCE_MONDAY)
+    else:
+        start = plan.start
+    origin = plan.start
+    windows = plan.windows
+    steps = {s.id: s for s in plan.steps}
 
     def day(value: date) -> int:
         return (value - origin).days

@@ -1,4 +1,5 @@
-"""Session-wide fixtures: the site is built once per test session and shared by every test."""
+"""Session-wide set-up: the site built once per session and shared by every test; the profile
+of the property tests."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests check results, not speed: on a shared two-core machine a loaded moment must not
+# fail one through Hypothesis's 200 ms deadline per example.
+settings.register_profile("kit", deadline=None)
+settings.load_profile("kit")
 
 
 @pytest.fixture(scope="session")

@@ -355,3 +355,21 @@ def test_markdown_document_is_a_task_list_with_inert_user_text() -> None:
     assert "<script>" not in md
     steps = [line for line in md.splitlines() if line.startswith("- [ ] **")]
     assert len(steps) == len(build_checklist(PROCESS, answers).steps)
+
+
+def test_the_checklist_its_warnings_and_its_timeline_read_one_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Plan once, render from the plan: the windows are computed once per checklist."""
+    import process.schedule
+
+    computed = []
+    windows = process.schedule._windows
+    monkeypatch.setattr(
+        process.schedule, "_windows", lambda *args: computed.append(1) or windows(*args)
+    )
+    answers = parse_answers({**BASE, "name_change": True}, today=TODAY)
+    data = checklist_to_json(build_checklist(PROCESS, answers), "en", timeline=True)
+    assert data["timeline_svg"].startswith("<figure")
+    assert any(w["id"] == "approve_name" for w in data["warnings"])
+    assert len(computed) == 1
