@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bench.category import judge, load, scores
+from bench.category import LAST_MEASURED_WAVE, judge, load, scores
 
 LABELS = {"MARKETING", "UTILITY", "AUTHENTICATION"}
 MARKETING_CUES = {
@@ -21,14 +21,15 @@ UTILITY_CLASSES = {
 ITEMS = load()
 
 
-def test_the_corpus_is_large_enough_and_holds_its_newest_wave_aside() -> None:
+def test_the_corpus_is_large_enough_and_holds_only_an_unmeasured_newest_wave_aside() -> None:
     assert len(ITEMS) >= 600
     assert len({i["id"] for i in ITEMS}) == len(ITEMS)
     newest = max(i["wave"] for i in ITEMS)
-    assert {i["wave"] for i in ITEMS if i["part"] == "held"} == {newest}
+    held = {i["wave"] for i in ITEMS if i["part"] == "held"}
+    assert held == ({newest} if newest > LAST_MEASURED_WAVE else set())
     for lang in ("ru", "en"):
         assert sum(i["lang"] == lang for i in ITEMS) >= 300
-        assert any(i["lang"] == lang and i["part"] == "held" for i in ITEMS)
+        assert any(i["lang"] == lang and i["wave"] == newest for i in ITEMS)
 
 
 ALLOWED_CUES = {"MARKETING": MARKETING_CUES, "UTILITY": UTILITY_CLASSES, "AUTHENTICATION": {"otp"}}
