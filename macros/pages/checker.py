@@ -150,7 +150,7 @@ def render_widget(
     formats = [(f, text[f"bulk_format_{f}"]) for f in BULK_FORMATS]
     counters = "".join(
         _counter(key, text[f"count_{key}"], limits.get(key))
-        for key in ("body", "header", "footer", "variables", "body_with_examples")
+        for key in ("body", "header", "footer", "variables", "body_with_examples", "body_longest")
     )
     opening = widget_opening(
         root,
@@ -233,8 +233,9 @@ def checker_page(lang: str, page_url: str, project_root: Path) -> str:
     from validator.rules.length import LIMITS
 
     anchors = {rule: anchor(rule) for rule in RULES}
-    # The body as sent, with the example values in place, is held to the body's limit too.
-    limits = {**LIMITS, "body_with_examples": LIMITS["body"]}
+    # The body as sent, with the example values (or each variable's longest value) in place, is
+    # held to the body's limit too.
+    limits = {**LIMITS, "body_with_examples": LIMITS["body"], "body_longest": LIMITS["body"]}
     return render_widget(
         lang,
         page_url,

@@ -201,3 +201,26 @@ def test_button_editor_in_meta_mode_exports_as_the_cli(checker: Any, tmp_path: P
     page.wait_for_function(SHOWN)
     assert not page.is_visible("[data-buttons]")
     assert not page.is_visible('[data-rule="format.text_only"]')  # hidden buttons are not sent
+
+
+def test_longest_values_count_the_body_after_substitution(checker: Any) -> None:
+    """A longest value typed for {{1}} goes into the check (max_lengths): the counter shows the
+    body with it in place, as the CLI counts it, and a body that could pass 1024 is warned of;
+    a linked template's max_lengths fill the inputs."""
+    from validator import check
+
+    page = checker
+    load(page, POSITIONAL)
+    assert page.input_value('[data-max-length="1"]') == ""
+    page.fill('[data-max-length="1"]', "1000")
+    page.wait_for_function(SHOWN)
+    expected = check({**POSITIONAL, "max_lengths": {"1": 1000}}).counts["body_longest"]
+    assert expected > 1024
+    assert page.text_content('[data-count="body_longest"]') == str(expected)
+    counter = page.locator('[data-counter]:has([data-count="body_longest"])')
+    assert "kit-checker-counter--over" in (counter.get_attribute("class") or "")
+    assert page.is_visible('[data-rule="length.body_substituted"]')
+    load(page, {**POSITIONAL, "max_lengths": {"2": 12}})
+    assert page.input_value('[data-max-length="1"]') == ""
+    assert page.input_value('[data-max-length="2"]') == "12"
+    assert not page.is_visible('[data-rule="length.body_substituted"]')

@@ -55,7 +55,9 @@ function setup(root) {
   // One input per variable: the body's by name ("1", "order_id"), the header's one apart (its
   // {{1}} is not the body's), under HEADER_KEY.
   const examples = new Map(); // key → its input
+  const longest = new Map(); // body variable → its "longest value" input (length after substitution)
   let pendingExamples = {}; // restored example values by key, placed when their inputs appear
+  let pendingLongest = Object.create(null); // restored longest values by key, likewise
   const rulesHref = root.dataset.rulesHref;
   const ctx = {
     labels,
@@ -90,6 +92,9 @@ function setup(root) {
       else values[key] = input.value;
     }
     if (Object.keys(values).length) t.examples = values;
+    const maxima = {};
+    for (const [key, input] of longest) if (/^\d{1,4}$/.test(input.value)) maxima[key] = Number(input.value);
+    if (Object.keys(maxima).length) t.max_lengths = maxima;
     if (fields.mode.value === "meta") {
       const list = buttons.read();
       if (list.length) t.buttons = list;
@@ -118,6 +123,8 @@ function setup(root) {
       if (!wanted.has(key)) {
         input.closest(".kit-checker-field").remove();
         examples.delete(key);
+        longest.get(key)?.closest(".kit-checker-field").remove();
+        longest.delete(key);
       }
     }
     slots.forEach(({ key, name, label }, i) => {
@@ -131,9 +138,23 @@ function setup(root) {
       input.addEventListener("input", edited);
       exampleList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(label, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
       examples.set(key, input);
+      if (where === "body") addLongest(key, name, `${id}-longest`);
     });
     exampleBox.hidden = examples.size === 0;
     return placed;
+  }
+
+  /** The longest value a body variable may take (optional): the body's length with it in place
+   * is checked against 1024 (length.body_substituted). */
+  function addLongest(key, name, id) {
+    const input = el("input", {
+      attrs: { type: "number", id, min: "0", max: "9999", step: "1", inputmode: "numeric", "data-max-length": name, autocomplete: "off" },
+    });
+    input.value = pendingLongest[key] ?? "";
+    delete pendingLongest[key];
+    input.addEventListener("input", edited);
+    exampleList.append(el("div", { cls: "kit-checker-field kit-checker-field--longest" }, [el("label", { text: fmt(labels.longest_for, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
+    longest.set(key, input);
   }
 
   // The last checked template stays in this browser (localStorage, never sent anywhere), so
@@ -157,6 +178,9 @@ function setup(root) {
     const values = Array.isArray(t.examples) ? Object.fromEntries(t.examples.map((v, i) => [String(i + 1), v])) : t.examples;
     pendingExamples = values && typeof values === "object" ? { ...values } : {};
     if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
+    const maxima = Array.isArray(t.max_lengths) ? Object.fromEntries(t.max_lengths.map((v, i) => [String(i + 1), v])) : t.max_lengths;
+    pendingLongest = Object.create(null);
+    for (const [key, value] of Object.entries(maxima && typeof maxima === "object" ? maxima : {})) pendingLongest[key] = String(value);
     // A template with buttons is one for Meta: its buttons are edited in Meta mode.
     if (Array.isArray(t.buttons) && t.buttons.length) fields.mode.value = "meta";
     if (replace || Array.isArray(t.buttons)) buttons.fill(t.buttons);
@@ -164,6 +188,10 @@ function setup(root) {
     for (const [key, input] of examples) {
       input.value = pendingExamples[key] || "";
       delete pendingExamples[key];
+    }
+    for (const [key, input] of longest) {
+      input.value = pendingLongest[key] ?? "";
+      delete pendingLongest[key];
     }
   }
 
