@@ -5,7 +5,10 @@
 // (Python cannot be interrupted), is replaced by a new one: the state goes back to "loading"
 // until the new worker is ready, so the page never says "ready" while checks time out.
 
+// Time budgets: 30 s for one template or one checklist (they take well under a second); a
+// bulk of up to 2 MB (validator/loader.py MAX_BYTES) takes tens of seconds in the page.
 const DEFAULT_TIMEOUT_MS = 30_000;
+const BUDGETS_MS = { checkMany: 180_000, checkFile: 180_000, exportFile: 180_000 };
 const START_TIMEOUT_MS = 120_000;
 // Replacements in a row without a request answered in between before the checker gives up.
 const MAX_REPLACEMENTS = 3;
@@ -85,7 +88,7 @@ export class CheckerClient {
    * Send one verb; resolves with its result or rejects with its error. `timeoutMs` is the
    * request's time budget, counted from when the worker is ready for it.
    */
-  call(verb, payload, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  call(verb, payload, timeoutMs = BUDGETS_MS[verb] || DEFAULT_TIMEOUT_MS) {
     if (this.root.dataset.checkerState === "error") {
       return Promise.reject(this.error || new Error("checker unavailable"));
     }
