@@ -41,7 +41,13 @@ HOSTILE: dict[str, tuple[str, str | bytes, str, int | None]] = {
         "recursive",
         3,
     ),
-    "deep YAML": ("t.yaml", "templates:\n  - body: x\n    examples: " + "[" * 1000, "too_deep", 3),
+    # One bracket a line: the scanner keeps no simple-key candidates across lines (quick).
+    "deep YAML": (
+        "t.yaml",
+        "templates:\n  - body: x\n    examples: " + "[\n" * 1000,
+        "too_deep",
+        32,
+    ),
     "deep JSON": (
         "t.json",
         '{"templates": [{"body": "x", "examples": ' + "[" * 5000,
