@@ -90,6 +90,7 @@ def main(
         process = load_site_process(args.process, args.settings)
     except LoadError as error:
         place = error.file if error.line is None else f"{error.file}:{error.line}"
+        place += f": {error.field}" if error.field else ""
         reason = label(lang, "err_unreadable", reason=error.reason(lang))
         print(f"wa-checklist: {place}: {reason}", file=sys.stderr)
         return 2

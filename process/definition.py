@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from process.errors import ProcessFileError
 from process.model import Process, process_from_json, process_to_json
-from validator.loader import LoadError, compose_yaml, field_name, read_text
+from validator.loader import LoadError, compose_yaml, field_at_line, field_name, read_text
 
 __all__ = [
     "SCHEMA_PATH",
@@ -41,7 +41,7 @@ Path_ = tuple[str | int, ...]
 
 def _refused(error: LoadError, text: str) -> ProcessFileError:
     """A loader refusal as a process error, with the field being written at its line."""
-    field = error.field or (_field_at_line(text, error.line) if error.line else "")
+    field = error.field or (field_at_line(text, error.line) if error.line else "")
     reason = error.reason("en")
     if error.key == "syntax":
         reason = f"bad YAML: {reason.removeprefix('cannot parse: ')}"
@@ -98,38 +98,6 @@ class _Lines:
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path)
-
-
-_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
-
-
-def _field_at_line(text: str, line: int) -> str:
-    """Best-effort field path of block-style YAML at `line` (used when the YAML cannot parse)."""
-    stack: list[tuple[int, str | int]] = []
-    counters: dict[tuple[str | int, ...], int] = {}
-    for raw in text.splitlines()[:line]:
-        body = raw.rstrip()
-        rest = body.lstrip(" ")
-        if not rest or rest.startswith("#"):
-            continue
-        indent = len(body) - len(rest)
-        if rest.startswith("- ") or rest == "-":
-            while stack and (
-                stack[-1][0] > indent or (stack[-1][0] == indent and isinstance(stack[-1][1], int))
-            ):
-                stack.pop()
-            parent = tuple(p for _, p in stack)
-            counters[parent] = counters.get(parent, -1) + 1
-            stack.append((indent, counters[parent]))
-            rest = rest[1:].lstrip(" ")
-            indent = len(body) - len(rest)
-        else:
-            while stack and stack[-1][0] >= indent:
-                stack.pop()
-        match = _KEY.match(rest)
-        if match:
-            stack.append((indent, match.group(1)))
-    return field_name(tuple(p for _, p in stack))
 
 
 def _schema() -> dict[str, Any]:
@@ -398,7 +366,7 @@ def load_process(
     except LoadError as error:
         field = ""
         if error.key == "not_utf8" and error.line:
-            field = _field_at_line(path.read_bytes().decode("utf-8", "replace"), error.line)
+            field = field_at_line(path.read_bytes().decode("utf-8", "replace"), error.line)
         raise ProcessFileError(path.name, error.line, field, error.reason("en")) from error
     return parse_process(text, settings, file=path.name, docs_dir=docs_dir)
 

@@ -40,6 +40,38 @@ def field_name(path: Field) -> str:
     return out or "(top)"
 
 
+_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
+
+
+def field_at_line(text: str, line: int) -> str:
+    """Best-effort field path of block-style YAML at `line` (for a refusal that has only a line)."""
+    stack: list[tuple[int, str | int]] = []
+    counters: dict[tuple[str | int, ...], int] = {}
+    for raw in text.splitlines()[:line]:
+        body = raw.rstrip()
+        rest = body.lstrip(" ")
+        if not rest or rest.startswith("#"):
+            continue
+        indent = len(body) - len(rest)
+        if rest.startswith("- ") or rest == "-":
+            while stack and (
+                stack[-1][0] > indent or (stack[-1][0] == indent and isinstance(stack[-1][1], int))
+            ):
+                stack.pop()
+            parent = tuple(p for _, p in stack)
+            counters[parent] = counters.get(parent, -1) + 1
+            stack.append((indent, counters[parent]))
+            rest = rest[1:].lstrip(" ")
+            indent = len(body) - len(rest)
+        else:
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+        match = _KEY.match(rest)
+        if match:
+            stack.append((indent, match.group(1)))
+    return field_name(tuple(p for _, p in stack))
+
+
 class LoadError(SourceError):
     """A file refused before anything reads its content: names the file, line and field."""
 
@@ -273,12 +305,19 @@ def construct(loader: Any, node: Any) -> Any:
 
 
 def load_yaml(text: str, file: str, *, any_tag: bool = False) -> Any:
-    """Plain data of a YAML document, or `LoadError` (`any_tag`: see `_bounded_loader`)."""
-    node, loader = compose_yaml(text, file, any_tag=any_tag)
+    """Plain data of a YAML document, or `LoadError` naming the line and the field being written
+    there (`any_tag`: see `_bounded_loader`)."""
     try:
-        return construct(loader, node)
-    finally:
-        loader.dispose()
+        node, loader = compose_yaml(text, file, any_tag=any_tag)
+        try:
+            return construct(loader, node)
+        finally:
+            loader.dispose()
+    except LoadError as error:
+        if error.line and not error.field:
+            error.field = field_at_line(text, error.line).removeprefix("(top)")
+            error.args = (str(error),)
+        raise
 
 
 # --- JSON ---------------------------------------------------------------------------------------
