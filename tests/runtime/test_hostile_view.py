@@ -9,8 +9,6 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-
 VIEW = Path(__file__).resolve().parents[2] / "docs" / "assets" / "kit" / "checker" / "view.mjs"
 
 
@@ -56,10 +54,10 @@ def test_formula_cells_are_neutralised_the_owasp_way() -> None:
         assert row[3] == "r" and row[6] == "0"  # ordinary cells untouched
 
 
-@pytest.mark.parametrize(
-    "name", ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]
-)
-def test_a_variable_named_like_an_object_property_stays_a_variable(name: str) -> None:
-    body = f"Hi {{{{{name}}}}} and {{{{1}}}}"
-    filled = _node(f"view.fillExamples({json.dumps(body)}, {{1: 'Anna'}})")
-    assert filled == f"Hi {{{{{name}}}}} and Anna"
+NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]
+
+
+def test_a_variable_named_like_an_object_property_stays_a_variable() -> None:
+    bodies = [f"Hi {{{{{name}}}}} and {{{{1}}}}" for name in NAMES]
+    filled = _node(f"{json.dumps(bodies)}.map((body) => view.fillExamples(body, {{1: 'Anna'}}))")
+    assert filled == [f"Hi {{{{{name}}}}} and Anna" for name in NAMES]
