@@ -79,7 +79,10 @@ def not_sequential(s: Subject) -> Iterator[Hit]:
 
 
 def at_start(s: Subject) -> Iterator[Hit]:
-    """The body begins with a variable."""
+    """The body begins with a variable (not in AUTHENTICATION: Meta writes that body itself,
+    and it opens with the code)."""
+    if (s.template.category or "").strip().upper() == "AUTHENTICATION":
+        return
     body = s.body
     stripped = len(body.text) - len(body.text.lstrip())
     for p in body.placeholders[:1]:
