@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from browser.test_checker import open_checker
 from browser.test_checklist_page import ROOT_SELECTOR, open_checklist
+from checker_page import SHOWN
+
+from macros.pages.checker import labels
 
 RUNAWAY = """async () => {
   const root = document.querySelector('[data-checklist]');
@@ -37,3 +41,31 @@ def test_a_runaway_request_replaces_the_worker(page: Any, site_server: Any) -> N
     quick = page.evaluate(QUICK)
     assert quick["findings"]
     assert quick["ms"] < 10_000
+
+
+CHECKER_RUNAWAY = """async () => {
+  const templates = Array.from({length: 4000}, (_, i) =>
+    ({name: `t${i}`, body: `Скидка 50% на всё до пятницы! Заказ {{1}} номер ${i}.`}));
+  try {
+    await window.kitChecker.call('checkMany', {lang: 'ru', templates}, 300);
+    return {answered: true};
+  } catch (error) {
+    return {kind: error.kind, status: document.querySelector('[data-checker-status]').textContent};
+  }
+}"""
+
+
+def test_the_checker_page_says_loading_while_its_worker_is_replaced(
+    page: Any, site_server: Any
+) -> None:
+    """On the checker page too: the status says "loading" (in the page's language) while the
+    worker is replaced, then "ready", and the text in the form is checked again."""
+    open_checker(page, site_server.url("en/checker/"))
+    page.fill("[data-field=body]", "Your order {{1}} has shipped and arrives tomorrow.")
+    page.wait_for_function(SHOWN)
+    outcome = page.evaluate(CHECKER_RUNAWAY)
+    assert outcome == {"kind": "timeout", "status": labels("en")["loading"]}
+    page.wait_for_selector("[data-checker][data-checker-state=ready]", timeout=90_000)
+    assert page.text_content("[data-checker-status]") == labels("en")["ready"]
+    page.wait_for_function(SHOWN)
+    assert page.locator("[data-findings] li").count() >= 1

@@ -244,9 +244,16 @@ function setup(root) {
     root.dataset.checkerShown = String(revision);
   }
 
+  /** A failed request: a short message in the page's language (the detail goes to the console);
+   * the next check that succeeds replaces it. */
+  function failureText(error) {
+    console.error("checker:", error);
+    return error && error.kind === "timeout" ? labels.request_timeout : labels.request_failed;
+  }
+
   function showFailure(error) {
     root.dataset.checkerResult = "failed";
-    $("[data-findings]").replaceChildren(el("li", { cls: "kit-checker-finding kit-checker-finding--error", text: fmt(labels.request_failed, { message: error.message }) }));
+    $("[data-findings]").replaceChildren(el("li", { cls: "kit-checker-finding kit-checker-finding--error", text: failureText(error) }));
   }
 
   async function checkNewest(stale) {
@@ -363,7 +370,7 @@ function setup(root) {
     } catch (error) {
       root.dataset.bulkResult = "failed";
       bulkResult.replaceChildren();
-      bulkAnnounce.textContent = fmt(labels.request_failed, { message: error.message });
+      bulkAnnounce.textContent = failureText(error);
     }
   }
 
@@ -403,7 +410,7 @@ function setup(root) {
       const kind = button.dataset.download;
       if (kind === "export") {
         downloadExport().catch((error) => {
-          bulkAnnounce.textContent = fmt(labels.request_failed, { message: error.message });
+          bulkAnnounce.textContent = failureText(error);
         });
         return;
       }
@@ -423,16 +430,15 @@ function setup(root) {
     fill(linked, { replace: true });
     edited();
   });
-  client.start().then(
-    () => {
-      status.textContent = labels.ready;
-      check();
-    },
-    () => {
-      status.textContent = labels.failed;
-      status.classList.add("kit-checker-status--error");
-    },
-  );
+  // The status follows the worker, also when a runaway request makes the client replace it:
+  // "loading" until the new one is ready, then the current text is checked again.
+  root.addEventListener("checker-state", (event) => {
+    const { state } = event.detail;
+    status.classList.toggle("kit-checker-status--error", state === "error");
+    status.textContent = { loading: labels.loading, ready: labels.ready, error: labels.failed }[state] || "";
+    if (state === "ready") check();
+  });
+  client.start().catch(() => {});
 }
 
 for (const root of document.querySelectorAll("[data-checker]")) setup(root);
