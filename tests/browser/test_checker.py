@@ -239,7 +239,7 @@ def test_a_huge_paste_is_refused_and_the_page_stays_responsive(
 def test_preview_fills_examples_and_draws_whatsapp_formatting(ru_checker: Any) -> None:
     body = "Здравствуйте, {{1}}! *Заказ* _готов_, ~вчера~ ```A-42``` ждёт вас. Спасибо."
     set_fields(ru_checker, {"header": "Ваш *заказ*", "body": body, "footer": "Магазин"})
-    example = ru_checker.locator("[data-example-list] input")
+    example = ru_checker.locator("[data-example-list] input[data-example]")
     assert example.count() == 1
     label = ru_checker.locator(f"label[for='{example.get_attribute('id')}']")
     assert "{{1}}" in label.inner_text()
