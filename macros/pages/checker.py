@@ -174,6 +174,8 @@ def render_widget(
         _field("footer", text),
         f'<fieldset class="kit-checker-examples" data-examples hidden>'
         f"<legend>{escape(text['examples'])}</legend><div data-example-list></div></fieldset>",
+        f'<fieldset class="kit-checker-examples" data-longest hidden>'
+        f"<legend>{escape(text['longest'])}</legend><div data-longest-list></div></fieldset>",
         *_buttons_section(text),
         "</form>",
         f'<section class="kit-checker-results" aria-label="{escape(text["results"])}">',

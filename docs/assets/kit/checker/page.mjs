@@ -52,6 +52,8 @@ function setup(root) {
   const announce = $("[data-announce]");
   const exampleBox = $("[data-examples]");
   const exampleList = $("[data-example-list]");
+  const longestBox = $("[data-longest]");
+  const longestList = $("[data-longest-list]");
   // One input per variable: the body's by name ("1", "order_id"), the header's one apart (its
   // {{1}} is not the body's), under HEADER_KEY.
   const examples = new Map(); // key → its input
@@ -141,6 +143,7 @@ function setup(root) {
       if (where === "body") addLongest(key, name, `${id}-longest`);
     });
     exampleBox.hidden = examples.size === 0;
+    longestBox.hidden = longest.size === 0;
     return placed;
   }
 
@@ -153,7 +156,7 @@ function setup(root) {
     input.value = pendingLongest[key] ?? "";
     delete pendingLongest[key];
     input.addEventListener("input", edited);
-    exampleList.append(el("div", { cls: "kit-checker-field kit-checker-field--longest" }, [el("label", { text: fmt(labels.longest_for, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
+    longestList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(labels.longest_for, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
     longest.set(key, input);
   }
 
