@@ -142,7 +142,24 @@ def test_bulk_report_equals_cli_json(
     requests_log.assert_same_origin()
 
 
-def test_form_findings_equal_cli_for_every_case(ru_checker: Any, tmp_path: Path) -> None:
+def _one_case_per_finding(
+    templates: list[dict[str, Any]], expected: list[dict[str, Any]]
+) -> list[int]:
+    """Indexes of the cases that bring a rule not seen yet, and of one clean case per field set:
+    every rule the cases reach is typed into the form once (every case goes through the browser
+    in test_bulk_report_equals_cli_json, in both languages)."""
+    chosen, seen, clean = [], set(), set()
+    for i, (template, report) in enumerate(zip(templates, expected, strict=True)):
+        rules = {f["rule"] for f in report["findings"]}
+        shape = frozenset(template)
+        if rules - seen or (not rules and shape not in clean):
+            chosen.append(i)
+            seen |= rules
+            clean |= {shape} if not rules else set()
+    return chosen
+
+
+def test_form_findings_equal_cli_for_a_case_of_every_rule(ru_checker: Any, tmp_path: Path) -> None:
     templates = [
         t
         for t in case_templates()
@@ -151,6 +168,10 @@ def test_form_findings_equal_cli_for_every_case(ru_checker: Any, tmp_path: Path)
         and all(isinstance(v, str) and (v or k == "body") for k, v in t.items())
     ]  # the form cannot tell an empty field from a missing one, so those cases go in bulk
     expected = cli_report(templates, "ru", tmp_path)["templates"]
+    chosen = _one_case_per_finding(templates, expected)
+    assert len({f["rule"] for i in chosen for f in expected[i]["findings"]}) >= 40
+    templates = [templates[i] for i in chosen]
+    expected = [expected[i] for i in chosen]
     shown = [set_fields(ru_checker, t) for t in templates]
     # The form checks one template at a time, the CLI these as one batch: batch rules aside.
     assert shown == [
@@ -394,7 +415,9 @@ def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: s
     assert page.input_value("[data-field=body]") == "typing still works"
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
+# One language: both pages come from one generator, and the English labels are checked in
+# test_english_page_speaks_english (axe costs about 7 s a run).
+@pytest.mark.parametrize("lang", ["ru"])
 def test_no_serious_accessibility_violation(page: Any, site_server: Any, axe: Any, lang: str):
     open_checker(page, site_server.url(_page_path(lang)))
     set_fields(page, {"name": "Order Shipped", "body": "{{1}}{{2}} Скидка 50%!"})
