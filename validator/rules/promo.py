@@ -20,7 +20,7 @@ from validator.text import MAX_ANALYSED
 
 REWARD_LISTS = ("discount", "price_cut", "promo_code", "bonus", "points")
 # Every list whose hit in a variable's example means an offer (promo.in_example); the lists of
-# the `match` cards are all among them (tests/test_registry.py keeps the two in step).
+# the `match` cards are all among them (tests/validator/test_registry.py keeps the two in step).
 OFFER_LISTS = (
     "discount",
     "price_cut",
