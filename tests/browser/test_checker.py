@@ -119,6 +119,10 @@ def test_bulk_report_equals_cli_json(
 ) -> None:
     templates = case_templates()
     expected = cli_report(templates, lang, tmp_path)
+    if lang == "en":  # every case in Russian; in English a case of every rule (the same code)
+        chosen = _one_case_per_finding(templates, expected["templates"])
+        templates = [templates[i] for i in chosen]
+        expected = cli_report(templates, lang, tmp_path)
     open_checker(page, site_server.url(_page_path(lang)))
     page.select_option("[data-bulk-format]", "json")
     page.fill("[data-bulk-text]", json.dumps({"templates": templates}, ensure_ascii=False))

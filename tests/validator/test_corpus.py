@@ -63,6 +63,6 @@ def test_the_development_part_stays_above_a_floor() -> None:
     """A guard against a change that breaks the judgement wholesale (not the reported figure:
     that is the held-aside part's, printed by `python -m bench.category`)."""
     development = [i for i in ITEMS if i["part"] == "dev"]
-    rows = [(i, judge(i)) for i in development[::4]]  # a quarter keeps the suite quick
+    rows = [(i, judge(i)) for i in development[::8]]  # an eighth (590 texts) keeps it quick
     s = scores(rows)
     assert s["P"] >= 0.95 and s["R"] >= 0.9 and s["blocked"] <= 0.05, s
