@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from checker_page import READY, SHOWN
 
 from macros.pages.checker import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
 from validator.batch import BATCH_RULES
@@ -22,12 +23,6 @@ CASES = ROOT / "tests" / "validator" / "cases"
 TEMPLATE_KEYS = FIELDS
 FORM_KEYS = {"name", "category", "header", "body", "footer"}
 FORM_CATEGORIES = {"UTILITY", "MARKETING", "AUTHENTICATION"}
-READY = "[data-checker][data-checker-state=ready]"
-SHOWN = """() => {
-  const r = document.querySelector('[data-checker]');
-  return r.dataset.checkerShown !== undefined
-    && r.dataset.checkerShown === (r.dataset.checkerRevision || '0');
-}"""
 SET_FIELDS = """(values) => {
   const root = document.querySelector('[data-checker]');
   for (const node of root.querySelectorAll('[data-checker-form] [data-field]')) {

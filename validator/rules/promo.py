@@ -229,9 +229,9 @@ def _content_words(fld: Field, enough: int) -> int:
 def unclear(s: Subject) -> Iterator[Hit]:
     """A template whose words, besides greetings and variables, cannot say why it is sent, or
     that only teases ("we have news for you") and names nothing of the user's own."""
-    teasers = list(_unanchored(s, "teaser"))
-    if teasers:
-        yield teasers[0]
+    teaser = next(_unanchored(s, "teaser"), None)
+    if teaser is not None:
+        yield teaser
         return
     found = 0
     for fld in s.text_fields():

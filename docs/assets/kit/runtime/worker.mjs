@@ -23,6 +23,10 @@ const ARCHIVE_DIR = "/lib/kit";
 // The smallest WebAssembly module: its header (magic number and version).
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
+// The two payload shapes the validator's verbs take: one template, or a file's text.
+const oneTemplate = (p) => [JSON.stringify({ lang: p.lang, mode: p.mode, templates: [p.template] })];
+const fileArgs = (p) => [String(p.filename), String(p.content), String(p.lang), String(p.mode || "provider")];
+
 // The verb table: each verb names a Python module and function, how to turn the payload
 // into arguments (strings only) and, optionally, how to shape the parsed result.
 // To add a verb (e.g. for the personalised checklist), add a row here and pack its module.
@@ -30,7 +34,7 @@ const VERBS = {
   check: {
     module: "validator.browser",
     fn: "check_json",
-    args: (p) => [JSON.stringify({ lang: p.lang, mode: p.mode, templates: [p.template] })],
+    args: oneTemplate,
     result: (r) => r.templates[0],
   },
   checkMany: {
@@ -41,20 +45,20 @@ const VERBS = {
   checkFile: {
     module: "validator.browser",
     fn: "check_file_json",
-    args: (p) => [String(p.filename), String(p.content), String(p.lang), String(p.mode || "provider")],
+    args: fileArgs,
   },
   // Graph API create and send requests of checked templates (validator/export.py), the shape
   // of `python -m validator --export`.
   export: {
     module: "validator.browser",
     fn: "export_json",
-    args: (p) => [JSON.stringify({ lang: p.lang, mode: p.mode, templates: [p.template] })],
+    args: oneTemplate,
     result: (r) => r.templates[0],
   },
   exportFile: {
     module: "validator.browser",
     fn: "export_file_json",
-    args: (p) => [String(p.filename), String(p.content), String(p.lang), String(p.mode || "provider")],
+    args: fileArgs,
   },
   // The personal checklist: answers → dated steps, warnings, template summary (process/browser.py).
   checklist: {
