@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # The two stemmer modules, not the package's stemmer() factory: snowballstemmer's __init__
@@ -21,6 +21,7 @@ from pathlib import Path
 from snowballstemmer.english_stemmer import EnglishStemmer
 from snowballstemmer.russian_stemmer import RussianStemmer
 
+from validator.literals import Needs, required_literals
 from validator.text import Normal, Token, script
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -97,7 +98,8 @@ class Lexicons:
 
     index: dict[str, dict[str | None, tuple[_Entry, ...]]]
     texts: dict[str, frozenset[str]]
-    patterns: dict[str, re.Pattern[str]]
+    patterns: dict[str, tuple[tuple[str, Needs], ...]]  # per list: each regex line, its literals
+    literals: tuple[str, ...]  # every regex line's literals, looked up once per text
     names: frozenset[str]
     longest: int  # the most words in one entry
 
@@ -119,15 +121,21 @@ def lexicons() -> Lexicons:
                 second = entry.keys[1] if len(entry.keys) > 1 else None
                 index.setdefault(entry.keys[0], {}).setdefault(second, []).append(entry)
             patterns.setdefault(name, []).extend(pats)
-    compiled = {
-        name: re.compile("|".join(f"(?:{p})" for p in pats))
+    for pats in patterns.values():
+        for p in pats:
+            re.compile(p)  # a broken line fails at load, not on the first text that has its literal
+    regexes = {
+        name: tuple((p, required_literals(p)) for p in pats)
         for name, pats in patterns.items()
         if pats
     }
     return Lexicons(
         {k: {k2: tuple(v2) for k2, v2 in v.items()} for k, v in index.items()},
         {k: frozenset(v) for k, v in texts.items()},
-        compiled,
+        regexes,
+        tuple(
+            sorted({s for lines in regexes.values() for _, needs in lines if needs for s in needs})
+        ),
         frozenset(names),
         max((len(e.keys) for v in index.values() for es in v.values() for e in es), default=1),
     )
@@ -173,6 +181,13 @@ def _candidates(lex: Lexicons, stems: list[str], exact: list[str], i: int) -> li
     return found
 
 
+@lru_cache(maxsize=1024)
+def _alternation(lines: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a list's lines that may match: dropping a line that cannot match anywhere
+    in the text leaves the leftmost-first matches of the whole alternation unchanged."""
+    return re.compile("|".join(f"(?:{p})" for p in lines))
+
+
 def find_all(normal: Normal, tokens: list[Token]) -> dict[str, list[Match]]:
     """All list hits in one field, by list name, each list's exceptions already applied."""
     lex = lexicons()
@@ -205,8 +220,13 @@ def find_all(normal: Normal, tokens: list[Token]) -> dict[str, list[Match]]:
                 elif (entry.list, *span) not in seen:
                     seen.add((entry.list, *span))
                     found.setdefault(entry.list, []).append(Match(*span, entry.text))
-    for name, pattern in lex.patterns.items():
-        for m in pattern.finditer(normal.text):
+    text = normal.text
+    present = {s for s in lex.literals if s in text}
+    for name, lines in lex.patterns.items():
+        possible = tuple(p for p, needs in lines if needs is None or not needs.isdisjoint(present))
+        if not possible:
+            continue
+        for m in _alternation(possible).finditer(text):
             if m.end() > m.start():
                 start, end = normal.origin(m.start(), m.end())
                 found.setdefault(name, []).append(Match(start, end, m.group()))
