@@ -20,6 +20,7 @@ from typing import Any
 from validator.errors import RuleCardError
 from validator.lexicon import lexicons
 from validator.model import Finding, Hit, Kind, Severity
+from validator.plural import plural
 from validator.subject import Subject
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -42,18 +43,33 @@ STAGES = ("category",)
 RuleFunction = Callable[[Subject], Iterator[Hit]]
 
 
-# {name} is an argument; {{1}} is WhatsApp's own placeholder and stays as written.
-_ARG = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+# {name} is an argument, {count:символ|символа|символов} a counted one (validator.plural);
+# {{1}} is WhatsApp's own placeholder and stays as written.
+_ARG = re.compile(r"(?<!\{)\{([a-z_]+)(?::([^{}:]+))?\}(?!\})")
 
 
 def placeholders_of(text: str) -> set[str]:
     """Named {arguments} used in a card text (WhatsApp's {{1}} is not one)."""
-    return set(_ARG.findall(text))
+    return {m.group(1) for m in _ARG.finditer(text)}
+
+
+def _argument(match: re.Match[str], args: Mapping[str, Any]) -> str:
+    """One argument's text: as given, or with the word that agrees with it when counted."""
+    name, forms = match.groups()
+    if name not in args:
+        return match.group()
+    return plural(int(args[name]), forms) if forms else str(args[name])
 
 
 def fill(text: str, args: Mapping[str, Any]) -> str:
     """Put the arguments into a card text, leaving unknown ones and {{1}} as written."""
-    return _ARG.sub(lambda m: str(args.get(m.group(1), m.group())), text)
+    return _ARG.sub(lambda m: _argument(m, args), text)
+
+
+def blank_arguments(text: str, blank: str = "…") -> str:
+    """A card text with its arguments blanked ("Текст — … символов"): a counted one keeps the
+    word's many-form, so the sentence still reads."""
+    return _ARG.sub(lambda m: f"{blank} {m.group(2).split('|')[-1]}" if m.group(2) else blank, text)
 
 
 @dataclass(frozen=True, slots=True)

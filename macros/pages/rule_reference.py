@@ -14,7 +14,7 @@ from typing import Any
 
 from validator import RULES
 from validator.lexicon import DATA, LANGUAGES
-from validator.registry import FAMILIES, Rule
+from validator.registry import FAMILIES, Rule, blank_arguments
 from validator.sources import FIELDS
 
 FAMILY_TITLES = {
@@ -57,7 +57,6 @@ LABELS = {
         "contents": "Rules",
     },
 }
-_ARG = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -105,7 +104,7 @@ def _rule_section(rule: Rule, lang: str) -> list[str]:
     severity = labels[str(rule.severity)]
     if rule.soft_severity is not None:
         severity += f" ({labels['soft']})"
-    catches = _ARG.sub("…", rule.texts["message"][lang])
+    catches = blank_arguments(rule.texts["message"][lang])
     lines = [
         f"### `{rule.id}` {{ #{anchor(rule.id)} }}",
         "",
