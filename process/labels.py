@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from validator.plural import fill_counted
+
 __all__ = ["LABELS_FILE", "label", "labels", "lang_of", "read_texts", "texts_in"]
 
 LABELS_FILE = Path(__file__).with_name("labels.toml")
@@ -36,5 +38,5 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def label(lang: str, key: str, **args: Any) -> str:
-    """One text in `lang`, placeholders filled from `args`."""
-    return read_texts(LABELS_FILE)[key][lang_of(lang)].format(**args)
+    """One text in `lang`, placeholders filled from `args` ({n:шаблон|шаблона|шаблонов} agrees)."""
+    return fill_counted(read_texts(LABELS_FILE)[key][lang_of(lang)], args)
