@@ -28,6 +28,20 @@ def define_env(env: Any) -> None:
         return str(value)
 
     @env.macro
+    def questionnaire_source() -> str:
+        """Where the questionnaire comes from and where it goes back (a link or the manager)."""
+        from macros.pages.provider_contact import questionnaire_source as source
+
+        return source(env.conf["extra"]["provider"], page_language(env))
+
+    @env.macro
+    def provider_manager() -> str:
+        """The provider's manager with their contact when the settings give one."""
+        from macros.pages.provider_contact import manager_reference
+
+        return manager_reference(env.conf["extra"]["provider"], page_language(env))
+
+    @env.macro
     def provider_days(max_key: str, min_key: str | None = None) -> str:
         """A provider duration as a phrase ("до 21 дня", "от 1 до 3 дней") in the page language."""
         settings = env.conf["extra"]["provider"]
