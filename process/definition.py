@@ -104,6 +104,15 @@ def _schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+# What to write instead, for a value of a schema part marked "x-kind".
+_KIND_HELP = {
+    "days": f"cannot be a duration: write a whole number of days from 0 to {MAX_DAYS} (ten "
+    "years), or {setting: <a key of extra.provider in mkdocs.yml>}",
+    "estimate": "cannot be an estimate mark: write true when the provider does not state this "
+    "duration (it is then shown as an estimate), or leave the field out",
+}
+
+
 def _schema_error(doc: _Lines) -> None:
     """Raise the first JSON Schema violation (by line), phrased for a person."""
     if doc.data is None:
@@ -113,14 +122,11 @@ def _schema_error(doc: _Lines) -> None:
     if not errors:
         return
     error = min(errors, key=lambda e: (doc.line(tuple(e.absolute_path)) or 0, len(e.path)))
-    if error.schema.get("x-kind") == "days":
-        raise ProcessFileError(
-            doc.file,
-            doc.line(tuple(error.absolute_path)),
-            field_name(tuple(error.absolute_path)),
-            f"{_shown(error.instance)} cannot be a duration: write a whole number of days from 0 "
-            f"to {MAX_DAYS} (ten years), or {{setting: <a key of extra.provider in mkdocs.yml>}}",
-        )
+    kind_help = _KIND_HELP.get(error.schema.get("x-kind", ""))
+    if kind_help is not None:
+        where: Path_ = tuple(error.absolute_path)
+        reason = f"{_shown(error.instance)} {kind_help}"
+        raise ProcessFileError(doc.file, doc.line(where), field_name(where), reason)
     if error.validator == "oneOf" and error.context:
         error = jsonschema.exceptions.best_match(error.context)
     path: Path_ = tuple(error.absolute_path)
@@ -333,6 +339,8 @@ def _resolved(data: dict[str, Any], settings: Mapping[str, Any]) -> dict[str, An
                     "min": _days(duration["min"], settings),
                     "max": _days(duration["max"], settings),
                     "unit": duration["unit"],
+                    "estimate": duration.get("estimate", False),
+                    "words": duration.get("words"),
                 },
             }
         )

@@ -37,11 +37,18 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Duration:
-    """How long a step takes: `min`..`max` days counted in `unit` (settings already resolved)."""
+    """How long a step takes: `min`..`max` days counted in `unit` (settings already resolved).
+
+    `estimate`: the provider does not state these figures (shown as "≈ … (estimate)");
+    `words`: how the provider states a duration it gives no figures for ("a few days"), shown
+    instead of the figures, which the schedule still plans with.
+    """
 
     min: int
     max: int
     unit: Unit = Unit.CALENDAR_DAYS
+    estimate: bool = False
+    words: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +147,8 @@ def process_from_json(raw: Mapping[str, Any]) -> Process:
                 int(s["duration"]["min"]),
                 int(s["duration"]["max"]),
                 Unit(s["duration"].get("unit", Unit.CALENDAR_DAYS)),
+                bool(s["duration"].get("estimate", False)),
+                _text(s["duration"]["words"]) if s["duration"].get("words") else None,
             ),
             page=s["page"],
             after=tuple(s.get("after") or ()),
@@ -199,6 +208,8 @@ def process_to_json(process: Process) -> dict[str, Any]:
                     "min": s.duration.min,
                     "max": s.duration.max,
                     "unit": str(s.duration.unit),
+                    "estimate": s.duration.estimate,
+                    "words": _text_json(s.duration.words) if s.duration.words else None,
                 },
                 "title": _text_json(s.title),
                 "do": [{**_text_json(i.text), "page": i.page} for i in s.do],

@@ -56,8 +56,8 @@ def _working_days(n: int, lang: str) -> str:
     return f"{n} рабочего дня" if n % 10 == 1 and n % 100 != 11 else f"{n} рабочих дней"
 
 
-def duration_text(duration: Duration, lang: str) -> str:
-    """A duration as words: "от 1 до 3 рабочих дней", "up to 21 days", "the same day"."""
+def figures_text(duration: Duration, lang: str) -> str:
+    """A duration's figures as words: "от 1 до 3 рабочих дней", "up to 21 days", "the same day"."""
     low, high = duration.min, duration.max
     if high == 0:
         return label(lang, "same_day")
@@ -72,6 +72,45 @@ def duration_text(duration: Duration, lang: str) -> str:
     if lang == "ru":
         return f"от {low} до {_working_days(high, lang)}"
     return f"{low} to {_working_days(high, lang)}"
+
+
+def _ru_days_after_number(n: int, *, working: bool) -> str:
+    """The Russian noun group that follows the number n: "1 день", "3 рабочих дня", "5 дней"."""
+    if n % 10 == 1 and n % 100 != 11:
+        return "рабочий день" if working else "день"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return "рабочих дня" if working else "дня"
+    return "рабочих дней" if working else "дней"
+
+
+def _estimate_span(duration: Duration, lang: str) -> str:
+    """An estimate's figures: "1–5 рабочих дней", "до 2 рабочих дней", "1–7 days"."""
+    low, high = duration.min, duration.max
+    working = duration.unit is Unit.WORKING_DAYS
+    if lang == "en":
+        noun = ("working day" if working else "day") + ("" if high == 1 else "s")
+    else:
+        noun = _ru_days_after_number(high, working=working)
+    if low == high or (low == 0 and high == 1):
+        return f"{high} {noun}"
+    if low == 0:
+        if lang == "en":
+            return f"up to {high} {noun}"
+        return f"до {high} {'рабочих ' if working else ''}{_ru_days_genitive(high)}"
+    return f"{low}–{high} {noun}"
+
+
+def duration_text(duration: Duration, lang: str) -> str:
+    """A duration as the reader sees it: the provider's figures ("до 21 дня"), its own words
+    ("несколько дней"), or an estimate marked as one ("≈ 1–5 рабочих дней (оценка)")."""
+    if duration.words is not None and duration.estimate and duration.max > 0:
+        span = _estimate_span(duration, lang)
+        return label(lang, "duration_words_estimate", words=duration.words.get(lang), span=span)
+    if duration.words is not None:
+        return duration.words.get(lang)
+    if duration.estimate and duration.max > 0:
+        return label(lang, "duration_estimate", span=_estimate_span(duration, lang))
+    return figures_text(duration, lang)
 
 
 def condition_text(process: Process, step: Step, lang: str) -> str:

@@ -88,7 +88,13 @@ def test_json_form_round_trips() -> None:
     process = parse_process(TEXT, SETTINGS)
     data = json.loads(json.dumps(process_to_json(process)))
     assert process_from_json(data) == process
-    assert data["steps"][0]["duration"] == {"min": 1, "max": 3, "unit": "working_days"}
+    assert data["steps"][0]["duration"] == {
+        "min": 1,
+        "max": 3,
+        "unit": "working_days",
+        "estimate": True,
+        "words": None,
+    }
 
 
 def test_bad_yaml_names_line_and_field() -> None:
@@ -216,17 +222,46 @@ def test_unknown_setting() -> None:
 
 
 def test_missing_unit_and_bad_unit() -> None:
-    text, line = _broken("{min: 2, max: 14, unit: working_days}", "{min: 2, max: 14}")
+    text, line = _broken(
+        "{min: 2, max: 14, unit: working_days, estimate: true}", "{min: 2, max: 14}"
+    )
     error = _error(text)
     assert error.field == f"steps[{_step_index('verify_business')}].duration.unit"
     assert error.line == line
-    text, line = _broken("{min: 2, max: 14, unit: working_days}", "{min: 2, max: 14, unit: weeks}")
+    text, line = _broken(
+        "{min: 2, max: 14, unit: working_days, estimate: true}", "{min: 2, max: 14, unit: weeks}"
+    )
     assert _error(text).field.endswith("duration.unit")
+
+
+def test_estimate_is_a_field_of_the_duration() -> None:
+    """The article's figures are not estimates; every other duration is, and says so."""
+    process = parse_process(TEXT, SETTINGS)
+    estimates = {s.id for s in process.steps if s.duration.estimate}
+    assert not estimates & {"registration", "change_name"}
+    assert {"sign_contract", "review_templates", "approve_name", "verify_business"} <= estimates
+    description = process.step("change_description").duration
+    assert description.estimate
+    assert description.words is not None
+    assert description.words.en == "a few days"
+
+
+@pytest.mark.parametrize("value", ["'maybe'", "1", "[true]"])
+def test_a_broken_estimate_names_its_line_and_field(value: str) -> None:
+    text, line = _broken(
+        "{min: 2, max: 14, unit: working_days, estimate: true}",
+        f"{{min: 2, max: 14, unit: working_days, estimate: {value}}}",
+    )
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('verify_business')}].duration.estimate"
+    assert error.line == line
+    assert "estimate" in error.message
+    assert re.match(rf"process\.yml:{line}: steps\[\d+\]\.duration\.estimate: ", str(error))
 
 
 def test_min_above_max() -> None:
     text, line = _broken(
-        "{min: 2, max: 14, unit: working_days}", "{min: 20, max: 14, unit: working_days}"
+        "{min: 2, max: 14, unit: working_days,", "{min: 20, max: 14, unit: working_days,"
     )
     error = _error(text)
     assert error.line == line

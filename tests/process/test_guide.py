@@ -8,7 +8,7 @@ import pytest
 from process_data import PROCESS
 
 from process.guide import checklist_markdown, warnings_for
-from process.model import Duration, Unit
+from process.model import Duration, Text, Unit
 from process.timeline import timeline_svg
 from process.wording import duration_text
 
@@ -32,6 +32,48 @@ CONDITIONAL = {s.id for s in PROCESS.steps if s.conditional}
 )
 def test_duration_text(duration: Duration, lang: str, text: str) -> None:
     assert duration_text(duration, lang) == text
+
+
+FEW_DAYS = Text("несколько дней", "a few days")
+
+
+@pytest.mark.parametrize(
+    ("duration", "lang", "text"),
+    [
+        (Duration(1, 5, Unit.WORKING_DAYS, estimate=True), "ru", "≈ 1–5 рабочих дней (оценка)"),
+        (Duration(1, 5, Unit.WORKING_DAYS, estimate=True), "en", "≈ 1–5 working days (estimate)"),
+        (Duration(1, 3, Unit.WORKING_DAYS, estimate=True), "ru", "≈ 1–3 рабочих дня (оценка)"),
+        (Duration(0, 1, Unit.WORKING_DAYS, estimate=True), "ru", "≈ 1 рабочий день (оценка)"),
+        (Duration(0, 2, Unit.WORKING_DAYS, estimate=True), "ru", "≈ до 2 рабочих дней (оценка)"),
+        (
+            Duration(0, 2, Unit.WORKING_DAYS, estimate=True),
+            "en",
+            "≈ up to 2 working days (estimate)",
+        ),
+        (Duration(1, 7, Unit.CALENDAR_DAYS, estimate=True), "ru", "≈ 1–7 дней (оценка)"),
+        (Duration(1, 3, Unit.CALENDAR_DAYS, words=FEW_DAYS), "ru", "несколько дней"),
+        (
+            Duration(1, 3, Unit.CALENDAR_DAYS, estimate=True, words=FEW_DAYS),
+            "en",
+            "a few days (≈ 1–3 days, estimate)",
+        ),
+    ],
+)
+def test_estimates_and_words_are_shown_as_such(duration: Duration, lang: str, text: str) -> None:
+    assert duration_text(duration, lang) == text
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("ru", "оценка)"), ("en", "estimate)")])
+def test_guide_marks_every_estimate_and_only_estimates(lang: str, mark: str) -> None:
+    text = checklist_markdown(PROCESS, lang, from_page="index.md")
+    tasks = re.findall(r"^- \[ \] .*$", text, re.MULTILINE)
+    for step, task in zip(PROCESS.steps, tasks, strict=True):
+        duration = re.search(r'class="wa-duration">([^<]*)<', task)
+        assert duration is not None
+        assert (mark in duration.group(1)) == step.duration.estimate, (step.id, task)
+    description = PROCESS.step("change_description").duration.words
+    assert description is not None
+    assert description.get(lang) in text
 
 
 def _step_ids(markdown: str) -> list[str]:

@@ -13,7 +13,7 @@ from process.definition import MAX_DAYS, load_process, parse_process, provider_s
 from process.errors import ProcessFileError
 
 TEXT = (ROOT / "process.yml").read_text(encoding="utf-8")
-FIRST_DURATION = "{min: 1, max: 3, unit: working_days}"
+FIRST_DURATION = "{min: 1, max: 3, unit: working_days,"
 
 
 def _broken(old: str, new: str) -> tuple[str, int]:
@@ -41,22 +41,22 @@ BROKEN = {
     ),
     "negative duration": (
         FIRST_DURATION,
-        "{min: -1, max: 3, unit: working_days}",
+        "{min: -1, max: 3, unit: working_days,",
         "steps[0].duration.min",
     ),
     "million days": (
         FIRST_DURATION,
-        "{min: 1, max: 3000000, unit: working_days}",
+        "{min: 1, max: 3000000, unit: working_days,",
         "steps[0].duration.max",
     ),
     "days as text": (
         FIRST_DURATION,
-        "{min: one, max: 3, unit: working_days}",
+        "{min: one, max: 3, unit: working_days,",
         "steps[0].duration.min",
     ),
     "long number": (
         FIRST_DURATION,
-        "{min: 1, max: " + "9" * 5000 + ", unit: working_days}",
+        "{min: 1, max: " + "9" * 5000 + ", unit: working_days,",
         "steps[0].duration",
     ),
 }
