@@ -1,8 +1,10 @@
 """The rule reference page, generated from the validator's rule registry (pure, no MkDocs).
 
-Each rule: its id (heading anchor `family-name`, the one the checker links to), severity, what
-it catches, why it is rejected, how to fix it, the judgement calls, and a failing and a fixed
-example. The examples are the very ones the tests run (tests/validator/test_rule_examples.py).
+Each rule: a heading in words (its anchor `family-name` is the one the checker links to),
+importance, what it catches, why it is rejected, how to fix it, the judgement calls, a failing
+and a fixed example, and, folded away for developers, its id and word list. The examples are
+the very ones the tests run (tests/validator/test_rule_examples.py); a rule id named in a card's
+text becomes a link to that rule's heading.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ FAMILY_TITLES = {
 }
 LABELS = {
     "ru": {
-        "severity": "Серьёзность",
+        "severity": "Важность",
         "error": "ошибка — шаблон отклонят",
         "warning": "предупреждение — риск отказа или смены категории",
         "info": "совет",
@@ -38,11 +40,13 @@ LABELS = {
         "notes": "Спорные случаи",
         "bad": "Не пройдёт",
         "good": "Исправлено",
-        "list": "Список слов",
+        "developers": "Для разработчиков",
+        "id": "Код правила",
+        "list": "список слов",
         "contents": "Правила",
     },
     "en": {
-        "severity": "Severity",
+        "severity": "Importance",
         "error": "error — the template is rejected",
         "warning": "warning — risk of rejection or recategorisation",
         "info": "advice",
@@ -53,10 +57,15 @@ LABELS = {
         "notes": "Judgement calls",
         "bad": "Fails",
         "good": "Fixed",
-        "list": "Word list",
+        "developers": "For developers",
+        "id": "Rule id",
+        "list": "word list",
         "contents": "Rules",
     },
 }
+_RULE_ID = re.compile(
+    "(" + "|".join(re.escape(r) for r in sorted(RULES, key=len, reverse=True)) + r")(?!\w)"
+)
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -99,31 +108,47 @@ def _code_block(text: str) -> str:
     return f"{fence}text\n{text}\n{fence}"
 
 
+def _prose(text: str, lang: str) -> str:
+    """Card text as Markdown, each rule id it names turned into a link to that rule's heading."""
+    parts = _RULE_ID.split(text)
+    return "".join(
+        f"[{_escape(heading(RULES[part], lang))}](#{anchor(part)})" if i % 2 else _escape(part)
+        for i, part in enumerate(parts)
+    )
+
+
+def heading(rule: Rule, lang: str) -> str:
+    """A rule's name in words: its message up to the first colon, arguments blanked."""
+    return blank_arguments(rule.texts["message"][lang]).split(": ", 1)[0].rstrip(".")
+
+
+def _developer_block(rule: Rule, lang: str) -> list[str]:
+    """The rule's id and word-list files, folded away (the checker's JSON and CLI show the id)."""
+    labels = LABELS[lang]
+    text = f"{labels['id']}: `{rule.id}`."
+    if rule.match is not None:
+        paths = [f"`validator/data/{where}/{rule.match['list']}.txt`" for where in _list_dirs(rule)]
+        text += f" {labels['list'].capitalize()}: {', '.join(paths)}."
+    return [f'??? note "{labels["developers"]}"', f"    {text}", ""]
+
+
 def _rule_section(rule: Rule, lang: str) -> list[str]:
     labels = LABELS[lang]
     severity = labels[str(rule.severity)]
     if rule.soft_severity is not None:
         severity += f" ({labels['soft']})"
+    title = heading(rule, lang)
     catches = blank_arguments(rule.texts["message"][lang])
-    lines = [
-        f"### `{rule.id}` {{ #{anchor(rule.id)} }}",
-        "",
-        f"**{labels['severity']}:** {severity}",
-        "",
-        f"**{labels['catches']}.** {_escape(catches)}",
-        "",
-        f"**{labels['why']}.** {_escape(rule.texts['why'][lang])}",
-        "",
-    ]
-    for key in ("fix", "notes"):
+    lines = [f"### {_escape(title)} {{ #{anchor(rule.id)} }}", ""]
+    lines += [f"**{labels['severity']}:** {severity}", ""]
+    if catches.rstrip(".") != title:
+        lines += [f"**{labels['catches']}.** {_escape(catches)}", ""]
+    for key in ("why", "fix", "notes"):
         if key in rule.texts:
-            lines += [f"**{labels[key]}.** {_escape(rule.texts[key][lang])}", ""]
-    if rule.match is not None:
-        paths = [f"`validator/data/{where}/{rule.match['list']}.txt`" for where in _list_dirs(rule)]
-        lines += [f"**{labels['list']}:** {', '.join(paths)}", ""]
+            lines += [f"**{labels[key]}.** {_prose(rule.texts[key][lang], lang)}", ""]
     lines += [f"**{labels['bad']}:**", "", _code_block(_example_text(rule.bad[lang][0])), ""]
     lines += [f"**{labels['good']}:**", "", _code_block(_example_text(rule.good[lang][0])), ""]
-    return lines
+    return lines + _developer_block(rule, lang)
 
 
 def render_rule_reference(lang: str) -> str:
@@ -133,7 +158,7 @@ def render_rule_reference(lang: str) -> str:
     for family in FAMILIES:
         rules = [rule for rule in RULES.values() if rule.family == family]
         lines += [f"## {FAMILY_TITLES[family][lang]} {{ #{family} }}", ""]
-        lines += [f"- [`{r.id}`](#{anchor(r.id)})" for r in rules] + [""]
+        lines += [f"- [{_escape(heading(r, lang))}](#{anchor(r.id)})" for r in rules] + [""]
         for rule in rules:
             lines += _rule_section(rule, lang)
     return "\n".join(lines).rstrip() + "\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.pages.rule_reference import anchor, render_rule_reference
+from macros.pages.rule_reference import LABELS, anchor, heading, render_rule_reference
 from validator import RULES
 
 
@@ -16,9 +16,29 @@ from validator import RULES
 def test_markdown_has_every_rule_with_its_anchor_and_examples(lang: str) -> None:
     text = render_rule_reference(lang)
     for rule_id in RULES:
-        assert f"### `{rule_id}` {{ #{anchor(rule_id)} }}" in text
+        assert f" {{ #{anchor(rule_id)} }}\n" in text
+        assert f"    {LABELS[lang]['id']}: `{rule_id}`." in text
     assert text.count("```text") == 2 * len(RULES)
     assert "{{1}}" in text
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_readers_see_rules_by_name_and_codes_only_folded_for_developers(lang: str) -> None:
+    folded = f'??? note "{LABELS[lang]["developers"]}"'
+    reader_lines = [
+        line
+        for line in render_rule_reference(lang).splitlines()
+        if not line.startswith(("    ", folded))
+    ]
+    fenced = False
+    for line in reader_lines:
+        fenced ^= line.startswith("```")
+        if fenced or line.startswith("```"):
+            continue  # the examples are template text
+        for rule_id in RULES:
+            assert rule_id not in line and rule_id.replace("_", "\\_") not in line, line
+        assert "validator/data" not in line, line
+    assert f"### {heading(RULES['length.body'], lang)} {{ #length-body }}" in reader_lines
 
 
 def test_languages_differ() -> None:
