@@ -15,7 +15,7 @@ from process.labels import label, lang_of
 from process.model import Process, Step
 from process.schedule import Plan, StepWindow, make_plan
 from process.timeline import timeline_svg
-from process.wording import condition_text, date_text, duration_text
+from process.wording import category_name, condition_text, date_text, duration_text
 from validator import check
 from validator.model import Severity
 from validator.report import Report
@@ -127,7 +127,9 @@ def _templates_json(checklist: Checklist, lang: str) -> dict[str, Any]:
         status = [label(lang, "tpl_errors", n=errors)] if errors else [label(lang, "tpl_ok")]
         if warns:
             status.append(label(lang, "tpl_warnings", n=warns))
-        status.append(label(lang, "tpl_category", category=data["category_hint"]))
+        status.append(
+            label(lang, "tpl_category", category=category_name(data["category_hint"], lang))
+        )
         items.append(
             {
                 "index": index,

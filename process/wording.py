@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from process.labels import label, lang_of
+from process.labels import label, labels, lang_of
 from process.model import Duration, Process, Step, Unit
+from validator.plural import plural, plural_form
 
 MONTHS = {
     "ru": ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
@@ -13,14 +14,34 @@ MONTHS = {
 }
 
 
+# The forms of "day" after a number (validator.plural): ru one/few/many, en one/other; after
+# "до"/"от" Russian takes the genitive ("до 21 дня", "до 3 дней").
+DAY = {"ru": ("день", "дня", "дней"), "en": ("day", "days")}
+WORKING_DAY = {
+    "ru": ("рабочий день", "рабочих дня", "рабочих дней"),
+    "en": ("working day", "working days"),
+}
+DAY_AFTER_UP_TO = {"ru": ("дня", "дней", "дней"), "en": DAY["en"]}
+WORKING_DAY_AFTER_UP_TO = {
+    "ru": ("рабочего дня", "рабочих дней", "рабочих дней"),
+    "en": WORKING_DAY["en"],
+}
+
+
 def _ru_days_genitive(n: int) -> str:
     """The Russian genitive of "день" after "до"/"от": 1, 21, 31… take "дня", the rest "дней"."""
-    return "дня" if n % 10 == 1 and n % 100 != 11 else "дней"
+    return plural_form(n, DAY_AFTER_UP_TO["ru"])
 
 
 def _en_days(n: int) -> str:
     """The English noun for n days."""
-    return "day" if n == 1 else "days"
+    return plural_form(n, DAY["en"])
+
+
+def category_name(category: str, lang: str) -> str:
+    """A template category as Meta's interface names it ("Служебный", "Utility"), else as is."""
+    key = f"category_{category.lower()}"
+    return label(lang, key) if key in labels(lang) else category
 
 
 def up_to_days(n: int, lang: str) -> str:
@@ -51,9 +72,7 @@ def short_date(day: date, lang: str) -> str:
 
 def _working_days(n: int, lang: str) -> str:
     """ "3 рабочих дней" after "до"/"от ... до" (genitive), "3 working days"."""
-    if lang == "en":
-        return f"{n} working day" if n == 1 else f"{n} working days"
-    return f"{n} рабочего дня" if n % 10 == 1 and n % 100 != 11 else f"{n} рабочих дней"
+    return plural(n, WORKING_DAY_AFTER_UP_TO[lang_of(lang)])
 
 
 def figures_text(duration: Duration, lang: str) -> str:
@@ -63,6 +82,8 @@ def figures_text(duration: Duration, lang: str) -> str:
         return label(lang, "same_day")
     if duration.unit is Unit.CALENDAR_DAYS:
         return up_to_days(high, lang) if low in (0, high) else days_range(low, high, lang)
+    if low in (0, high) and high == 1:
+        return label(lang, "within_working_day")
     if low in (0, high):
         return (
             f"до {_working_days(high, lang)}"
@@ -76,11 +97,7 @@ def figures_text(duration: Duration, lang: str) -> str:
 
 def _ru_days_after_number(n: int, *, working: bool) -> str:
     """The Russian noun group that follows the number n: "1 день", "3 рабочих дня", "5 дней"."""
-    if n % 10 == 1 and n % 100 != 11:
-        return "рабочий день" if working else "день"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "рабочих дня" if working else "дня"
-    return "рабочих дней" if working else "дней"
+    return plural_form(n, (WORKING_DAY if working else DAY)["ru"])
 
 
 def _estimate_span(duration: Duration, lang: str) -> str:
@@ -88,7 +105,7 @@ def _estimate_span(duration: Duration, lang: str) -> str:
     low, high = duration.min, duration.max
     working = duration.unit is Unit.WORKING_DAYS
     if lang == "en":
-        noun = ("working day" if working else "day") + ("" if high == 1 else "s")
+        noun = plural_form(high, (WORKING_DAY if working else DAY)["en"])
     else:
         noun = _ru_days_after_number(high, working=working)
     if low == high or (low == 0 and high == 1):
@@ -96,7 +113,7 @@ def _estimate_span(duration: Duration, lang: str) -> str:
     if low == 0:
         if lang == "en":
             return f"up to {high} {noun}"
-        return f"до {high} {'рабочих ' if working else ''}{_ru_days_genitive(high)}"
+        return f"до {plural(high, (WORKING_DAY_AFTER_UP_TO if working else DAY_AFTER_UP_TO)['ru'])}"
     return f"{low}–{high} {noun}"
 
 
