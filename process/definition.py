@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from process.errors import ProcessFileError
 from process.model import Process, process_from_json, process_to_json
+from process.workdays import DEFAULT_COUNTRY, country_module
 from validator.loader import LoadError, compose_yaml, field_at_line, field_name, read_text
 
 __all__ = [
@@ -320,6 +321,21 @@ def provider_settings(extra: Any, file: str = "mkdocs.yml", text: str = "") -> M
     return provider
 
 
+def _country(settings: Mapping[str, Any]) -> str:
+    """extra.provider.country: whose public holidays and working days the dates follow."""
+    country = settings.get("country", DEFAULT_COUNTRY)
+    if not isinstance(country, str) or country_module(country) is None:
+        raise ProcessFileError(
+            "mkdocs.yml",
+            None,
+            "extra.provider.country",
+            f"unknown country {_shown(country)}: write the two-letter ISO 3166 code of the "
+            f"country whose working days the dates follow (RU, KZ, DE…), or leave it out "
+            f"({DEFAULT_COUNTRY})",
+        )
+    return country.upper()
+
+
 def _days(value: Any, settings: Mapping[str, Any]) -> int:
     return int(settings[value["setting"]]) if isinstance(value, dict) else int(value)
 
@@ -344,7 +360,7 @@ def _resolved(data: dict[str, Any], settings: Mapping[str, Any]) -> dict[str, An
                 },
             }
         )
-    return {**data, "steps": steps}
+    return {**data, "steps": steps, "country": _country(settings)}
 
 
 def parse_process(

@@ -40,7 +40,10 @@ def checklist_md(data: Mapping[str, Any]) -> str:
     for phase_title, steps in groupby(data["steps"], key=lambda s: s["phase_title"]):
         out += [f"### {_md(phase_title)}", ""]
         for step in steps:
-            head = f"- [ ] **{_md(step['title'])}** — {_md(step['owner'])} · {_md(step['when'])}"
+            head = (
+                f"- [ ] **{_md(step['title'])}** — {_md(step['owner'])} · {_md(step['when'])}"
+                f" · {_md(step['duration'])}"
+            )
             if step["condition"]:
                 head += f" ({_md(step['condition'])})"
             out.append(head)
@@ -97,6 +100,7 @@ def _step_html(step: Mapping[str, Any], lang: str) -> str:
         f'<label for="wa-pc-{sid}" class="wa-pc-step-title">{escape(step["title"])}</label></div>'
         f'<p class="wa-pc-meta"><span class="wa-pc-owner">{escape(step["owner"])}</span> · '
         f'<time class="wa-pc-when" datetime="{step["start"]}">{escape(step["when"])}</time>'
+        f' · <span class="wa-pc-duration">{escape(step["duration"])}</span>'
         f"{condition}</p>"
         f'<ul class="wa-pc-items">{items}</ul>{note}</li>'
     )

@@ -111,6 +111,9 @@ class Process:
     steps: tuple[Step, ...]
     start_step: str | None = None
     schema: int = 1
+    # Whose working days the dates follow (ISO 3166 code, mkdocs.yml extra.provider.country);
+    # None: Monday to Friday.
+    country: str | None = None
 
     def step(self, step_id: str) -> Step:
         """The step with id `step_id` (KeyError when there is none)."""
@@ -175,6 +178,7 @@ def process_from_json(raw: Mapping[str, Any]) -> Process:
         steps=steps,
         start_step=raw.get("start_step"),
         schema=int(raw.get("schema", 1)),
+        country=raw.get("country"),
     )
 
 
@@ -183,6 +187,7 @@ def process_to_json(process: Process) -> dict[str, Any]:
     return {
         "schema": process.schema,
         "start_step": process.start_step,
+        "country": process.country,
         "owners": {k: _text_json(v) for k, v in process.owners.items()},
         "questions": [
             {

@@ -8,8 +8,10 @@ Imports only the standard library and `process.model`, so the browser can run it
     plan = make_plan(process, answers, date(2026, 12, 1))   # steps, dependencies and windows
 
 Dates are days, not moments. A step that may begin on `start` and takes *n* days is done by
-`start + n` (calendar days) or by the *n*-th working day after `start` (working days: Saturdays
-and Sundays are skipped, and a working-day step never starts or ends on a weekend).
+`start + n` (calendar days) or by the *n*-th working day after `start` (working days follow the
+process's country, `process.workdays`: weekends and public holidays are skipped, a transferred
+working Saturday counts, and a working-day step never starts or ends on a day off). The generic
+timeline, which counts days from a Monday rather than dates, skips weekends only.
 
 Scheduling: the process's ``start_step`` (the questionnaire going out) begins on the reader's
 start date. The steps it depends on are scheduled backwards, so each is finished, even at its
@@ -26,6 +28,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from process.model import Process, Step, Unit, process_from_json
+from process.workdays import WEEKDAYS, Workdays, workdays_in
 
 __all__ = [
     "REFERENCE_MONDAY",
@@ -46,7 +49,6 @@ __all__ = [
 
 #: Day 0 of the generic timeline: a Monday, so working days fall as they would in a real week.
 REFERENCE_MONDAY = date(2024, 1, 1)
-_SATURDAY = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,50 +88,37 @@ class RelativeWindow:
     latest_start: int
 
 
-def _is_workday(day: date) -> bool:
-    return day.weekday() < _SATURDAY
-
-
-def _roll_forward(day: date, unit: Unit) -> date:
-    while unit is Unit.WORKING_DAYS and not _is_workday(day):
-        day += timedelta(days=1)
+def _roll(day: date, unit: Unit, workdays: Workdays, step: int) -> date:
+    """`day`, or the nearest working day after it (step 1) or before it (step -1)."""
+    while unit is Unit.WORKING_DAYS and not workdays.is_workday(day):
+        day += timedelta(days=step)
     return day
 
 
-def _roll_back(day: date, unit: Unit) -> date:
-    while unit is Unit.WORKING_DAYS and not _is_workday(day):
-        day -= timedelta(days=1)
-    return day
-
-
-def add_days(day: date, days: int, unit: Unit | str) -> date:
-    """The day a `days`-long step begun on `day` is done (weekends skipped for working days)."""
+def _count(day: date, days: int, unit: Unit | str, workdays: Workdays, step: int) -> date:
+    """`days` days (working days: `days` working days) after `day` (step 1) or before it (-1)."""
     unit = Unit(unit)
     if unit is Unit.CALENDAR_DAYS:
-        return day + timedelta(days=days)
-    day = _roll_forward(day, unit)
-    weeks, rest = divmod(days, 5)
-    day += timedelta(weeks=weeks)
-    while rest:
-        day += timedelta(days=1)
-        if _is_workday(day):
-            rest -= 1
+        return day + timedelta(days=step * days)
+    day = _roll(day, unit, workdays, step)
+    if workdays is WEEKDAYS:  # five working days a week: skip whole weeks at once
+        weeks, days = divmod(days, 5)
+        day += timedelta(weeks=step * weeks)
+    while days:
+        day += timedelta(days=step)
+        if workdays.is_workday(day):
+            days -= 1
     return day
 
 
-def subtract_days(day: date, days: int, unit: Unit | str) -> date:
+def add_days(day: date, days: int, unit: Unit | str, workdays: Workdays = WEEKDAYS) -> date:
+    """The day a `days`-long step begun on `day` is done (days off skipped for working days)."""
+    return _count(day, days, unit, workdays, 1)
+
+
+def subtract_days(day: date, days: int, unit: Unit | str, workdays: Workdays = WEEKDAYS) -> date:
     """The day a `days`-long step must begin to be done by `day` (inverse of `add_days`)."""
-    unit = Unit(unit)
-    if unit is Unit.CALENDAR_DAYS:
-        return day - timedelta(days=days)
-    day = _roll_back(day, unit)
-    weeks, rest = divmod(days, 5)
-    day -= timedelta(weeks=weeks)
-    while rest:
-        day -= timedelta(days=1)
-        if _is_workday(day):
-            rest -= 1
-    return day
+    return _count(day, days, unit, workdays, -1)
 
 
 def _question_types(process: Process) -> dict[str, str]:
@@ -217,6 +206,7 @@ class Plan:
     steps: tuple[Step, ...]
     after: Mapping[str, tuple[str, ...]]
     windows: tuple[StepWindow, ...]
+    workdays: Workdays = WEEKDAYS
 
     def window(self, step_id: str) -> StepWindow:
         """The window of an applicable step (KeyError otherwise)."""
@@ -226,11 +216,16 @@ class Plan:
         raise KeyError(step_id)
 
 
-def make_plan(process: Process, answers: Mapping[str, Any], start: date) -> Plan:
-    """The plan for `answers` of a process whose start step begins on `start`."""
+def make_plan(
+    process: Process, answers: Mapping[str, Any], start: date, workdays: Workdays | None = None
+) -> Plan:
+    """The plan for `answers` of a process whose start step begins on `start`; working days
+    follow `workdays`, by default the process's country's calendar."""
+    workdays = workdays_in(process.country) if workdays is None else workdays
     steps = applicable_steps(process, answers)
     after = _effective_after(process, steps)
-    return Plan(start, tuple(steps), after, tuple(_windows(process, steps, after, start)))
+    windows = _windows(process, steps, after, start, workdays)
+    return Plan(start, tuple(steps), after, tuple(windows), workdays)
 
 
 def due_windows(process: Process, answers: Mapping[str, Any], start: date) -> list[StepWindow]:
@@ -239,7 +234,11 @@ def due_windows(process: Process, answers: Mapping[str, Any], start: date) -> li
 
 
 def _windows(
-    process: Process, kept_steps: list[Step], after: Mapping[str, tuple[str, ...]], start: date
+    process: Process,
+    kept_steps: list[Step],
+    after: Mapping[str, tuple[str, ...]],
+    start: date,
+    workdays: Workdays,
 ) -> list[StepWindow]:
     steps = {step.id: step for step in kept_steps}
     order = _topological(list(steps), after)
@@ -257,10 +256,10 @@ def _windows(
             for succ in order
             if step_id in after[succ] and (succ in before or succ == anchor)
         )
-        end = _roll_back(deadline, unit)
-        begin = subtract_days(end, step.duration.max, unit)
+        end = _roll(deadline, unit, workdays, -1)
+        begin = subtract_days(end, step.duration.max, unit, workdays)
         windows[step_id] = StepWindow(
-            step_id, begin, end, add_days(begin, step.duration.min, unit), begin
+            step_id, begin, end, add_days(begin, step.duration.min, unit, workdays), begin
         )
 
     for step_id in order:  # forwards: everything else
@@ -274,19 +273,20 @@ def _windows(
         else:
             earliest = max(w.earliest_end for w in deps)
             latest = max(w.end for w in deps)
-        earliest, latest = _roll_forward(earliest, unit), _roll_forward(latest, unit)
+        earliest, latest = _roll(earliest, unit, workdays, 1), _roll(latest, unit, workdays, 1)
         windows[step_id] = StepWindow(
             step_id,
             earliest,
-            add_days(latest, step.duration.max, unit),
-            add_days(earliest, step.duration.min, unit),
+            add_days(latest, step.duration.max, unit, workdays),
+            add_days(earliest, step.duration.min, unit, workdays),
             latest,
         )
     return [windows[step_id] for step_id in steps]
 
 
 def relative_windows(process: Process, answers: Mapping[str, Any]) -> list[RelativeWindow]:
-    """`due_windows` as day offsets from a start on a Monday (for the generic timeline)."""
+    """`due_windows` as day offsets from a start on a Monday (the generic timeline: weekends
+    skipped, no country's holidays)."""
 
     def offset(day: date) -> int:
         return (day - REFERENCE_MONDAY).days
@@ -299,7 +299,7 @@ def relative_windows(process: Process, answers: Mapping[str, Any]) -> list[Relat
             offset(w.earliest_end),
             offset(w.latest_start),
         )
-        for w in due_windows(process, answers, REFERENCE_MONDAY)
+        for w in make_plan(process, answers, REFERENCE_MONDAY, WEEKDAYS).windows
     ]
 
 

@@ -15,6 +15,7 @@ from process.labels import label
 from process.model import Process, Step
 from process.schedule import REFERENCE_MONDAY, Plan, generic_answers, make_plan
 from process.wording import condition_text, duration_text, short_date
+from process.workdays import WEEKDAYS
 
 __all__ = ["OWNER_COLOURS", "timeline_svg"]
 
@@ -71,7 +72,8 @@ def timeline_svg(
     """
     if plan is None:
         chosen = generic_answers(process) if answers is None else answers
-        plan = make_plan(process, chosen, start or REFERENCE_MONDAY)
+        # Dated: the country's working days; counted from day 0: weekends only.
+        plan = make_plan(process, chosen, start or REFERENCE_MONDAY, None if start else WEEKDAYS)
     else:
         start = plan.start
     origin = plan.start

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("pyproject.toml", "README.md", "validator", "process", "macros")
 # The runtime dependencies are copied from this venv (no download); the wheel is built from a copy.
-DEPENDENCIES = ("jsonschema", "snowballstemmer", "yaml")
+DEPENDENCIES = ("holidays", "jsonschema", "snowballstemmer", "yaml")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
@@ -67,6 +67,8 @@ def test_wheel_installs_and_runs_wa_check_and_wa_checklist(tmp_path: Path) -> No
         shutil.copytree(HERE / name, purelib / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in _imported_modules():
         shutil.copy2(HERE / name, purelib / name)
+    for info in HERE.glob("holidays-*.dist-info"):  # holidays reads its version from there
+        shutil.copytree(info, purelib / info.name)
     installed = _run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps",
                      "--no-index", wheel, cwd=tmp_path)  # fmt: skip
     assert installed.returncode == 0, installed.stderr

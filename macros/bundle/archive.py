@@ -11,27 +11,84 @@ import io
 import tarfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
+import yaml
+
 from macros.bundle import CACHE_DIR, BundleError, _prune
+from macros.bundle.trim import Trimmed, trim
+from process.workdays import DEFAULT_COUNTRY, country_module
 
 ARCHIVE_DIR = "assets/checker"
 # Our packages, read from the project tree (process for the personal checklist; nothing of
 # macros/, so build code never renames the archive or the snapshot); then pure-Python
 # dependencies read from the installed packages (snowballstemmer for stems, PyYAML's
-# pure-Python half for .yaml files).
+# pure-Python half for .yaml files, holidays for the working calendar, with python-dateutil
+# and six, which holidays' core imports).
 PROJECT_PACKAGES = ("validator", "process")
-INSTALLED_PACKAGES = ("snowballstemmer", "yaml")
-# Installed packages of which only some modules are packed, under a generated __init__.py:
+INSTALLED_PACKAGES = ("snowballstemmer", "yaml", "holidays", "dateutil")
+INSTALLED_MODULES = ("six",)  # single-file modules
+# Installed packages of which only some modules are packed (paths in the package, no .py):
 # snowballstemmer's own __init__ imports every language it has (5.6 MB more in the snapshot);
-# validator/lexicon.py imports the Russian and English stemmers' modules directly.
-PARTLY_PACKED = {"snowballstemmer": ("among", "basestemmer", "english_stemmer", "russian_stemmer")}
+# validator/lexicon.py imports the Russian and English stemmers' modules directly. Of dateutil,
+# what holidays' core imports. Of holidays, what its core and the provider country's module
+# import, read from their imports (`holidays_part`): not the other countries, calendars, groups.
+PARTLY_PACKED = {
+    "snowballstemmer": ("among", "basestemmer", "english_stemmer", "russian_stemmer"),
+    "dateutil": (
+        "__init__",
+        "_common",
+        "_version",
+        "easter",
+        "relativedelta",
+        "parser/__init__",
+        "parser/_parser",
+        "parser/isoparser",
+        "tz/__init__",
+        "tz/_common",
+        "tz/_factories",
+        "tz/tz",
+    ),
+}
 PARTLY_PACKED_INIT = b'"""Packed for the browser: only the modules the validator imports."""\n'
 PACKED_SUFFIXES = frozenset({".py", ".toml", ".txt", ".json"})
 # Files of our packages the browser never imports: the YAML loader and its schema, the CLI.
 BUILD_ONLY = {
     "process": ("__main__.py", "cli.py", "definition.py", "definition.schema.json", "document.py")
 }
+
+
+def provider_country(project_root: Path) -> str:
+    """mkdocs.yml's extra.provider.country (the default when the file or the key is absent)."""
+    config = project_root / "mkdocs.yml"
+    if not config.is_file():
+        return DEFAULT_COUNTRY
+    extra = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("extra")
+    provider = extra.get("provider") if isinstance(extra, dict) else None
+    country = provider.get("country") if isinstance(provider, dict) else None
+    return str(country or DEFAULT_COUNTRY)
+
+
+@lru_cache(maxsize=4)
+def holidays_part(folder: Path, country: str) -> Trimmed:
+    """The modules of holidays (installed at `folder`) that `country`'s working calendar needs
+    (read once per build: every page that boots the checker names the archive)."""
+    module = country_module(country)
+    if module is None:
+        raise BundleError(f"extra.provider.country '{country}': holidays has no such country.")
+    return trim(folder, ("__init__", f"countries/{module}"))
+
+
+def _generated_files(holidays: Trimmed) -> dict[str, bytes]:
+    """Files written for the browser in place of installed ones: snowballstemmer's __init__,
+    holidays' subpackage __init__s (each imports all it has), and holidays' version module
+    (which reads the installed package's metadata, not packed)."""
+    return {
+        "snowballstemmer/__init__.py": PARTLY_PACKED_INIT,
+        **{f"holidays/{path}": text for path, text in holidays.inits.items()},
+        "holidays/version.py": f'__version__ = "{version("holidays")}"\n'.encode(),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,32 +113,46 @@ def package_dirs(project_root: Path) -> dict[str, Path]:
     return dirs
 
 
-def _packed_files(dirs: dict[str, Path]) -> list[tuple[str, Path]]:
-    """(archive path, file) pairs in a stable order, without caches or compiled extensions."""
-    files = []
-    for name, folder in sorted(dirs.items()):
-        for path in sorted(folder.rglob("*")):
-            rel = path.relative_to(folder)
-            if path.is_file() and path.suffix in PACKED_SUFFIXES and "__pycache__" not in rel.parts:
-                if name in PARTLY_PACKED and rel.as_posix() not in _module_files(name):
-                    continue
-                if rel.as_posix() in BUILD_ONLY.get(name, ()):
-                    continue
-                files.append((f"{name}/{rel.as_posix()}", path))
+def module_files() -> dict[str, Path]:
+    """The installed single-file modules packed, by archive path (``six.py``)."""
+    files = {}
+    for name in INSTALLED_MODULES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise BundleError(f"Python module '{name}' is not installed: run 'make setup' first.")
+        files[f"{name}.py"] = Path(spec.origin)
     return files
 
 
-def _module_files(package: str) -> set[str]:
-    """The files packed of a partly packed package (its __init__.py is generated)."""
-    return {f"{module}.py" for module in PARTLY_PACKED[package]}
+def _packed_files(
+    dirs: dict[str, Path], partly: dict[str, tuple[str, ...]], generated: dict[str, bytes]
+) -> list[tuple[str, Path]]:
+    """(archive path, file) pairs in a stable order, without caches or compiled extensions."""
+    files = []
+    for name, folder in sorted(dirs.items()):
+        chosen = {f"{module}.py" for module in partly.get(name, ())}
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder).as_posix()
+            if not path.is_file() or path.suffix not in PACKED_SUFFIXES or "__pycache__" in rel:
+                continue
+            if (name in partly and rel not in chosen) or rel in BUILD_ONLY.get(name, ()):
+                continue
+            if f"{name}/{rel}" not in generated:
+                files.append((f"{name}/{rel}", path))
+    return files + sorted(module_files().items())
 
 
 def build_archive(project_root: Path) -> Archive:
-    """Pack validator, process and their pure-Python dependencies into one hashed tar.gz."""
-    files = _packed_files(package_dirs(project_root))
+    """Pack validator, process and their pure-Python dependencies into one hashed tar.gz (of
+    holidays, the calendar of mkdocs.yml's extra.provider.country only)."""
+    dirs = package_dirs(project_root)
+    holidays = holidays_part(dirs["holidays"], provider_country(project_root))
+    generated = _generated_files(holidays)
+    files = _packed_files(dirs, {**PARTLY_PACKED, "holidays": holidays.modules}, generated)
     fingerprint = tuple((arc, p.stat().st_mtime_ns, p.stat().st_size) for arc, p in files)
-    generated = tuple((f"{name}/__init__.py", PARTLY_PACKED_INIT) for name in sorted(PARTLY_PACKED))
-    return _archive(tuple((arc, str(p)) for arc, p in files), generated, fingerprint)
+    return _archive(
+        tuple((arc, str(p)) for arc, p in files), tuple(sorted(generated.items())), fingerprint
+    )
 
 
 @lru_cache(maxsize=4)

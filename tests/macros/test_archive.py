@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 from pathlib import Path
 
+import holidays
+import pytest
 import yaml
 from process_data import PROCESS
 
-from macros.bundle.archive import PARTLY_PACKED, build_archive
+from macros.bundle import BundleError
+from macros.bundle.archive import PARTLY_PACKED, build_archive, holidays_part
 from macros.bundle.snapshot import snapshot_name
 from process.browser import checklist_json
 from process.model import process_to_json
@@ -58,6 +62,29 @@ def test_snowballstemmer_is_packed_with_only_the_stemmers_the_validator_imports(
     assert "snowballstemmer/french_stemmer.py" not in packed
 
 
+def test_holidays_is_packed_with_the_provider_country_alone() -> None:
+    names = _archive_names()
+    countries = {name for name in names if name.startswith("holidays/countries/")}
+    assert countries == {"holidays/countries/__init__.py", "holidays/countries/russia.py"}
+    assert "holidays/calendars/gregorian.py" in names
+    assert "holidays/calendars/islamic.py" not in names  # Russia's calendar does not need it
+    assert not any(name.startswith(("holidays/locale/", "holidays/financial/")) for name in names)
+
+
+def test_a_trimmed_package_init_imports_only_what_is_packed() -> None:
+    folder = Path(holidays.__file__).parent
+    germany = holidays_part(folder, "de")
+    assert "countries/germany" in germany.modules
+    assert "countries/russia" not in germany.modules
+    for path, text in holidays_part(folder, "RU").inits.items():
+        imported = re.findall(r"^from holidays\.([\w.]+) import", text.decode(), re.MULTILINE)
+        assert imported, path
+        packed = set(holidays_part(folder, "RU").modules)
+        assert {name.replace(".", "/") for name in imported} <= packed, path
+    with pytest.raises(BundleError):
+        holidays_part(folder, "XX")
+
+
 def test_the_archive_alone_checks_every_case_as_the_installed_code(tmp_path: Path) -> None:
     """As in Pyodide: only the standard library and the archive (``-S``: no site-packages)."""
     with tarfile.open(fileobj=io.BytesIO(build_archive(ROOT).content), mode="r:gz") as packed:
@@ -91,6 +118,9 @@ def test_the_archive_packs_only_what_the_browser_imports() -> None:
         "process",
         "snowballstemmer",
         "yaml",
+        "holidays",
+        "dateutil",
+        "six.py",
     }
     for build_only in ("cli.py", "definition.py", "definition.schema.json", "document.py"):
         assert f"process/{build_only}" not in names
@@ -131,7 +161,12 @@ def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
     assert not any(name.startswith("macros/") for name in names)
     text = json.dumps(process_to_json(PROCESS))
     (tmp_path / "process.json").write_text(text, encoding="utf-8")
-    answers = {"company": "Ромашка", "name_change": True, "templates": ["Ваш заказ {{1}} в пути."]}
+    answers = {
+        "company": "Ромашка",
+        "name_change": True,
+        "templates": ["Ваш заказ {{1}} в пути."],
+        "start_date": "2026-12-29",  # Russia's New Year holidays: 31 December, 1-8 January
+    }
     request = json.dumps({"lang": "en", "today": "2026-11-25", "answers": answers})
     (tmp_path / "request.json").write_text(request, encoding="utf-8")
     code = (
@@ -144,3 +179,5 @@ def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
     )
     out = _in_pyodide_like_python(code, tmp_path)
     assert json.loads(out) == json.loads(checklist_json(request, text))
+    steps = {step["id"]: step for step in json.loads(out)["steps"]}
+    assert steps["sign_contract"]["end"] == "2027-01-14"  # 5 working days: 30 Dec, 11-14 Jan

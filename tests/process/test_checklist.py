@@ -19,6 +19,7 @@ from process.checklist import build_checklist, checklist_to_json, print_css
 from process.document import checklist_html, checklist_md
 from process.model import Unit, process_to_json
 from process.schedule import effective_after
+from process.workdays import workdays_in
 from validator import check
 
 TODAY = date(2026, 11, 25)
@@ -208,18 +209,17 @@ def test_no_step_starts_before_what_it_depends_on(answers: dict, start: date) ->
 
 
 @given(ANSWERS, DAYS)
-def test_working_day_steps_skip_weekends(answers: dict, start: date) -> None:
+def test_working_day_steps_follow_the_working_calendar(answers: dict, start: date) -> None:
     data = _data(start_date=start.isoformat(), **answers)
+    workdays = workdays_in(PROCESS.country)
     for step in data["steps"]:
         duration = PROCESS.step(step["id"]).duration
         first, last = date.fromisoformat(step["latest_start"]), date.fromisoformat(step["end"])
         if duration.unit is Unit.WORKING_DAYS:
             for key in ("start", "end", "earliest_end", "latest_start"):
-                assert date.fromisoformat(step[key]).weekday() < 5, (step["id"], key)
-            workdays = sum(
-                (first + timedelta(days=n)).weekday() < 5 for n in range(1, (last - first).days + 1)
-            )
-            assert workdays == duration.max
+                assert workdays.is_workday(date.fromisoformat(step[key])), (step["id"], key)
+            days = (first + timedelta(days=n) for n in range(1, (last - first).days + 1))
+            assert sum(map(workdays.is_workday, days)) == duration.max
         else:
             assert (last - first).days == duration.max
 
@@ -373,3 +373,18 @@ def test_the_checklist_its_warnings_and_its_timeline_read_one_plan(
     assert data["timeline_svg"].startswith("<figure")
     assert any(w["id"] == "approve_name" for w in data["warnings"])
     assert len(computed) == 1
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("ru", "оценка)"), ("en", "estimate)")])
+def test_the_documents_mark_every_estimate_and_follow_the_working_calendar(
+    lang: str, mark: str
+) -> None:
+    data = _data(lang, start_date="2026-12-29", description_change=True)
+    html, md = checklist_html(data), checklist_md(data)
+    for step in data["steps"]:
+        estimate = PROCESS.step(step["id"]).duration.estimate
+        assert (mark in step["duration"]) == estimate, step["id"]
+        assert f'<span class="wa-pc-duration">{step["duration"]}</span>' in html
+        assert f" · {step['duration']}" in md
+    sign = next(step for step in data["steps"] if step["id"] == "sign_contract")
+    assert sign["end"] == "2027-01-14"  # 30 December, then 11-14 January: the holidays skipped

@@ -22,6 +22,7 @@ from process.schedule import (
     relative_windows,
     subtract_days,
 )
+from process.workdays import Workdays, workdays_in
 
 T = Text("т", "t")
 DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
@@ -31,6 +32,11 @@ ANSWERS = st.fixed_dictionaries({"name_change": st.booleans(), "description_chan
 def _weekdays_between(first: date, last: date) -> int:
     """Weekdays in (first, last]."""
     return sum((first + timedelta(d)).weekday() < 5 for d in range(1, (last - first).days + 1))
+
+
+def _workdays_between(first: date, last: date, workdays: Workdays) -> int:
+    """Working days in (first, last]."""
+    return sum(workdays.is_workday(first + timedelta(d)) for d in range(1, (last - first).days + 1))
 
 
 def test_working_days_skip_weekends() -> None:
@@ -138,6 +144,7 @@ def processes(draw: st.DrawFn) -> Process:
 
 def _check_windows(process: Process, answers: dict[str, bool], start: date) -> None:
     windows = {w.step_id: w for w in due_windows(process, answers, start)}
+    workdays = workdays_in(process.country)
     assert list(windows) == [s.id for s in applicable_steps(process, answers)]
     after = effective_after(process, answers)
     for step in applicable_steps(process, answers):
@@ -148,14 +155,16 @@ def _check_windows(process: Process, answers: dict[str, bool], start: date) -> N
             assert w.start >= windows[dep].earliest_end, (step.id, dep)
             assert w.latest_start >= windows[dep].end, (step.id, dep)
         if step.duration.unit is Unit.WORKING_DAYS:
-            assert {w.start.weekday(), w.end.weekday(), w.earliest_end.weekday()} <= set(range(5))
-            assert _weekdays_between(w.latest_start, w.end) == step.duration.max
+            assert all(map(workdays.is_workday, (w.start, w.end, w.earliest_end)))
+            assert _workdays_between(w.latest_start, w.end, workdays) == step.duration.max
         else:
             assert (w.end - w.latest_start).days == step.duration.max
             assert (w.earliest_end - w.start).days == step.duration.min
-    if process.start_step in windows:
+    if process.start_step in windows:  # the start step begins on the first day it can
         anchor = windows[process.start_step].start
-        assert anchor == start or ((anchor - start).days <= 2 and start.weekday() >= 5)
+        days_off = (start + timedelta(n) for n in range((anchor - start).days))
+        assert anchor >= start
+        assert not any(map(workdays.is_workday, days_off))
 
 
 @given(processes(), st.booleans(), DAYS)

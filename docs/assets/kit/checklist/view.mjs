@@ -36,6 +36,8 @@ function stepNode(step, ticks, guide, labels) {
     el("span", { cls: `wa-pc-owner wa-pc-owner--${step.owner_id}`, text: step.owner }),
     document.createTextNode(" · "),
     el("time", { cls: "wa-pc-when", text: step.when, attrs: { datetime: step.start } }),
+    document.createTextNode(" · "),
+    el("span", { cls: "wa-pc-duration", text: step.duration }),
     step.condition ? el("span", { cls: "wa-pc-condition", text: step.condition }) : null,
     guideLink(step, guide, labels),
   ]);
