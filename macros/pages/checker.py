@@ -12,7 +12,9 @@ from pathlib import Path
 
 from macros.bundle.manifest import RuntimePaths, runtime_paths
 from macros.pages.widget import boot_script, relative_root, widget_opening
+from process.labels import labels as process_labels
 from process.labels import texts_in
+from validator.plural import fill_counted
 
 LABELS_FILE = Path(__file__).with_name("checker.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -24,8 +26,19 @@ CHECKER_STORAGE_KEY = "wa-kit:checker:v1"
 
 
 def labels(lang: str) -> dict[str, str]:
-    """The widget's texts in one language (ru or en)."""
-    return texts_in(LABELS_FILE, lang)
+    """The widget's texts in one language (ru or en), with Meta's names of the categories."""
+    names = {k: v for k, v in process_labels(lang).items() if k.startswith("category_")}
+    return {**texts_in(LABELS_FILE, lang), **names}
+
+
+def _counted(text: Mapping[str, str]) -> dict[str, str]:
+    """The texts with the fixed limits put in here, where the number's word can agree with it
+    (the page's script only fills plain {name} placeholders)."""
+    return {
+        **text,
+        "too_long": fill_counted(text["too_long"], {"max": MAX_CHARS}),
+        "too_long_bulk": fill_counted(text["too_long"], {"max": MAX_BULK_CHARS}),
+    }
 
 
 def _field(key: str, text: Mapping[str, str], *, multiline: bool = False, hint: str = "") -> str:
@@ -133,7 +146,7 @@ def render_widget(
     root = relative_root(page_url)
     config = {
         "lang": lang,
-        "labels": text,
+        "labels": _counted(text),
         "limits": dict(limits),
         "maxChars": MAX_CHARS,
         "maxBulkChars": MAX_BULK_CHARS,
@@ -145,7 +158,9 @@ def render_widget(
         "data-checker-state": "loading",
         "data-rules-href": "../rules/",
     }
-    categories = [("", text["category_none"])] + [(c, c) for c in CATEGORIES]
+    categories = [("", text["category_none"])] + [
+        (c, text[f"category_{c.lower()}"]) for c in CATEGORIES
+    ]
     modes = [("provider", text["mode_provider"]), ("meta", text["mode_meta"])]
     formats = [(f, text[f"bulk_format_{f}"]) for f in BULK_FORMATS]
     counters = "".join(

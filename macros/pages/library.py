@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from process.labels import lang_of, texts_in
+from process.wording import category_name
 from validator import check_many
 from validator.export import export
 from validator.sources import FIELDS
@@ -91,7 +92,7 @@ def _item(template: Mapping[str, Any], entry: Mapping[str, Any], text: Mapping[s
     return (
         f'<article class="kit-library-item" data-template="{escape(name)}" id="{escape(name)}">'
         f'<p class="kit-library-title"><code>{escape(name)}</code> · {escape(language)} · '
-        f"{escape(template['category'])}</p>"
+        f"{escape(category_name(template['category'], text['lang']))}</p>"
         f"<p>{escape(template['purpose'][text['lang']])}</p>"
         f'<p class="kit-library-preview-label">{escape(text["preview"])}</p>'
         f"{preview(template)}"

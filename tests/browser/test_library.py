@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from checker_page import follow_hash, wait_until_checked
 
+from macros.pages.checker import labels as checker_labels
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = yaml.safe_load((ROOT / "library.yml").read_text("utf-8"))["templates"]
 
@@ -47,7 +49,8 @@ def _assert_filled(page: Any, template: dict[str, Any]) -> None:
         expected["header:"] = template["header_example"]
     assert _examples(page) == expected
     assert page.eval_on_selector_all(".kit-checker-finding--error", "nodes => nodes.length") == 0
-    assert page.text_content("[data-category-hint]") == template["category"]
+    name = checker_labels("en")[f"category_{template['category'].lower()}"]
+    assert page.text_content("[data-category-hint]") == name
 
 
 def test_open_in_the_checker_fills_every_field(page: Any, site_server: Any) -> None:

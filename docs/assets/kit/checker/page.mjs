@@ -5,7 +5,7 @@ import { CheckerClient, coalesce } from "../runtime/client.mjs";
 import { buttonEditor } from "./buttons.mjs";
 import { el, fmt } from "../runtime/dom.mjs";
 import { download, exportFilename, jsonText, renderExport } from "./export.mjs";
-import { renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
+import { categoryName, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
 import("../runtime/offline.mjs").catch(() => {});
@@ -224,7 +224,7 @@ function setup(root) {
     }
     if (syncExamples(result.variables, result.header_variables || [])) edited();
     renderCounters(root, result.counts, result.variables, limits);
-    $("[data-category-hint]").textContent = result.category_hint;
+    $("[data-category-hint]").textContent = categoryName(labels, result.category_hint);
     $("[data-category-reason]").textContent = result.category_reason || "";
     renderPreview($("[data-preview]"), t);
     const errors = result.findings.filter((f) => f.severity === "error").length;
@@ -234,7 +234,7 @@ function setup(root) {
   function showTooLong() {
     root.dataset.checkerResult = "too-long";
     const list = $("[data-findings]");
-    list.replaceChildren(el("li", { cls: "kit-checker-finding kit-checker-finding--error kit-checker-too-long", text: fmt(labels.too_long, { max: config.maxChars }) }));
+    list.replaceChildren(el("li", { cls: "kit-checker-finding kit-checker-finding--error kit-checker-too-long", text: labels.too_long }));
     for (const key of TEXT_FIELDS) root.querySelector(`[data-backdrop="${key}"]`).replaceChildren();
     $("[data-preview]").replaceChildren();
     announce.textContent = list.textContent;
@@ -350,7 +350,7 @@ function setup(root) {
     lastReport = null;
     root.dataset.bulkResult = "too-long";
     bulkResult.replaceChildren();
-    bulkAnnounce.textContent = fmt(labels.too_long, { max: config.maxBulkChars });
+    bulkAnnounce.textContent = labels.too_long_bulk;
   }
 
   async function checkBulk(filename, content) {

@@ -159,6 +159,11 @@ export function renderPreview(bubble, template) {
   }
 }
 
+/** A category as Meta's interface names it in the page's language (the code if unknown). */
+export function categoryName(labels, code) {
+  return labels[`category_${String(code || "").toLowerCase()}`] || code || "";
+}
+
 /** The bulk table: one row per template, findings expandable. */
 export function renderBulk(container, response, ctx) {
   const { labels } = ctx;
@@ -178,7 +183,7 @@ export function renderBulk(container, response, ctx) {
         el("td", { text: i + 1 }),
         el("td", { text: t.name || labels.unnamed }),
         el("td", { cls: t.ok ? "kit-checker-ok" : "kit-checker-bad", text: t.ok ? labels.verdict_ok : labels.verdict_bad }),
-        el("td", { text: t.category_hint }),
+        el("td", { text: categoryName(labels, t.category_hint) }),
         findings,
       ]),
     );
