@@ -2,7 +2,9 @@
 
 import pytest
 
-from process.wording import days_range, up_to_days
+from process.labels import label
+from process.model import Duration, Unit
+from process.wording import category_name, days_range, duration_text, up_to_days
 
 
 @pytest.mark.parametrize(
@@ -29,3 +31,32 @@ def test_days_range() -> None:
 
 def test_equal_bounds_read_as_upper_bound() -> None:
     assert days_range(5, 5, "ru") == "до 5 дней"
+
+
+@pytest.mark.parametrize(
+    ("key", "n", "ru", "en"),
+    [
+        ("tpl_errors", 1, "1 ошибка", "1 error"),
+        ("tpl_errors", 3, "3 ошибки", "3 errors"),
+        ("tpl_warnings", 12, "12 предупреждений", "12 warnings"),
+        ("tpl_warnings", 22, "22 предупреждения", "22 warnings"),
+    ],
+)
+def test_counted_labels_agree_with_their_number(key: str, n: int, ru: str, en: str) -> None:
+    assert label("ru", key, n=n) == ru
+    assert label("en", key, n=n) == en
+
+
+def test_working_day_phrases_agree() -> None:
+    assert duration_text(Duration(0, 21, Unit.WORKING_DAYS), "ru") == "до 21 рабочего дня"
+    assert duration_text(Duration(0, 1, Unit.WORKING_DAYS), "ru") == "в течение рабочего дня"
+
+
+def test_categories_take_metas_names_in_the_language() -> None:
+    assert [category_name(c, "ru") for c in ("UTILITY", "MARKETING", "AUTHENTICATION")] == [
+        "Служебный",
+        "Маркетинг",
+        "Аутентификация",
+    ]
+    assert category_name("MARKETING", "en") == "Marketing"
+    assert category_name("SOMETHING_NEW", "ru") == "SOMETHING_NEW"
