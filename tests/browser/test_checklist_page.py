@@ -32,7 +32,7 @@ ANSWERS: dict[str, Any] = {
     "bm_id": "123456789012345",
     "manager_name": "Анна Петрова",
     "manager_contact": "anna@example.com",
-    "start_date": "2026-12-02",
+    "start_date": "2026-12-29",  # across Russia's New Year holidays (31 December, 1-8 January)
     "name_change": False,
     "description_change": True,
     "templates": [
@@ -170,6 +170,12 @@ def test_the_pdf_has_the_company_on_every_page_and_only_the_applicable_steps(
         assert ANSWERS["company"] in page_text
     assert "Анна Петрова" in text
     assert "123456789012345" in text
+    # The dates follow Russia's working days and every estimate says it is one, on paper too.
+    sign = next(step for step in every_step if step["id"] == "sign_contract")
+    assert sign["end"] == "2027-01-14"  # 5 working days: 30 December, then 11-14 January
+    assert " ".join(sign["when"].split()) in text
+    assert " ".join(sign["duration"].split()) in text
+    assert ("оценка)" if filled.lang == "ru" else "estimate)") in sign["duration"]
 
 
 def test_no_serious_accessibility_violation_even_with_a_field_error(
