@@ -66,3 +66,19 @@ def test_dated_timeline_for_given_answers() -> None:
     assert not steps & CONDITIONAL
     assert "2 Dec" in figure
     assert 'aria-describedby="mine-desc"' in figure
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("ru", "оценка)"), ("en", "estimate)")])
+def test_each_row_marks_an_estimate_as_one(lang: str, mark: str) -> None:
+    svg = _svg(timeline_svg(PROCESS, lang))
+    rows = [t.text or "" for t in svg.iter(f"{SVG}text") if " · " in (t.text or "")]
+    assert len(rows) == len(PROCESS.steps)
+    for step, row in zip(PROCESS.steps, rows, strict=True):
+        assert row.startswith(step.title.get(lang))
+        assert (mark in row) == step.duration.estimate, row
+
+
+def test_the_dated_timeline_skips_russian_holidays() -> None:
+    """The contract takes 5 working days from 29 December: 30 December, then 11-14 January."""
+    figure = timeline_svg(PROCESS, "en", answers={}, start=date(2026, 12, 29))
+    assert "Agree and sign the contract (You): 29 Dec to 14 Jan" in figure
