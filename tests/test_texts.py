@@ -3,6 +3,7 @@ which the registry checks as it loads them): the same keys and placeholders in b
 
 from __future__ import annotations
 
+import re
 import string
 import tomllib
 from pathlib import Path
@@ -42,3 +43,15 @@ def test_every_text_has_both_languages_with_the_same_placeholders(path: str) -> 
 def test_a_missing_placeholder_is_seen() -> None:
     assert placeholders("{count} шаблонов") != placeholders("templates")
     assert placeholders("{{1}} и {name}") == {"name"}
+
+
+def test_every_error_the_validator_raises_has_its_text() -> None:
+    """A key raised in the code (SourceError("shape", ...)) must be in validator/texts.toml."""
+    keys = tomllib.loads((ROOT / "validator/texts.toml").read_text(encoding="utf-8"))
+    raised = {
+        f"{'load' if kind == 'Load' else 'source'}_{key}"
+        for path in (ROOT / "validator").glob("*.py")
+        for kind, key in re.findall(r"\b(Source|Load)Error\(\s*\"(\w+)\"", path.read_text("utf-8"))
+    }
+    assert len(raised) >= 10
+    assert raised <= set(keys), raised - set(keys)

@@ -13,37 +13,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from validator.model import Category, Finding, Kind, Severity
+from validator.registry import RULES
 from validator.rules.promo import ANCHOR_LISTS
 from validator.subject import Subject
+from validator.texts import localized
 
 Reason = tuple[str, Mapping[str, Any]]
-
-_REASONS = {
-    "MARKETING": {
-        "ru": "Маркетинговый: {message} Служебный шаблон не может ни в чём убеждать.",
-        "en": "Marketing: {message} A utility template must not persuade at all.",
-    },
-    "AUTHENTICATION": {
-        "ru": "Аутентификация: шаблон передаёт одноразовый код («{word}»).",
-        "en": "Authentication: the template delivers a one-time code (“{word}”).",
-    },
-    "UTILITY": {
-        "ru": "Служебный: рекламы нет, и сообщение касается дела самого клиента («{word}»).",
-        "en": "Utility: nothing promotional, and it is about the customer's own matter (“{word}”).",
-    },
-    "UTILITY_ESSENTIAL": {
-        "ru": "Служебный: рекламы нет, и это важное уведомление («{word}»).",
-        "en": "Utility: nothing promotional, and it is an essential notice (“{word}”).",
-    },
-    "UTILITY_UNANCHORED": {
-        "ru": "Скорее служебный: рекламы нет. Но в тексте не названы заказ, запись, счёт или "
-        "обращение клиента; если сообщение не касается его дела и не предупреждает о важном "
-        "(авария, мошенники), WhatsApp отнесёт его к маркетинговым.",
-        "en": "Likely utility: nothing promotional. But no order, booking, account or request of "
-        "the customer's is named; unless it concerns the customer's own matter or warns of "
-        "something essential (an outage, fraud), WhatsApp will treat it as marketing.",
-    },
-}
 
 
 def _promotional(findings: Iterable[Finding]) -> Finding | None:
@@ -70,11 +45,8 @@ def decide(subject: Subject, findings: Iterable[Finding]) -> tuple[Category, Rea
 
 def reason_text(reason: Reason, lang: str) -> str:
     """The category reason in a language (a MARKETING reason quotes its rule's message)."""
-    from validator.registry import RULES, fill
-
     key, args = reason
     lang = lang if lang in ("ru", "en") else "ru"
     if key == "MARKETING":
-        message = RULES[args["rule"]].message(lang, args["args"])
-        return fill(_REASONS[key][lang], {"message": message})
-    return fill(_REASONS[key][lang], args)
+        args = {"message": RULES[args["rule"]].message(lang, args["args"])}
+    return localized("reason_" + key.lower(), lang, args)

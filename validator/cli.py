@@ -18,10 +18,10 @@ from validator.errors import SourceError
 from validator.export import export
 from validator.report import Report
 from validator.sources import read
+from validator.texts import localized
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
-_HEADINGS = {"ru": "Шаблонов: {n}, с ошибками: {bad}", "en": "Templates: {n}, with errors: {bad}"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,5 +106,5 @@ def main(
         for path, report in results:
             out.write("\n".join(_plain(path, report, args.lang, colour=colour)) + "\n")
         bad = sum(1 for _, r in results if not r.ok)
-        out.write(_HEADINGS[args.lang].format(n=len(results), bad=bad) + "\n")
+        out.write(localized("cli_summary", args.lang, {"n": len(results), "bad": bad}) + "\n")
     return max((r.exit_code for _, r in results), default=0)

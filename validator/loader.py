@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from validator.errors import SourceError
 
@@ -75,42 +75,7 @@ def field_at_line(text: str, line: int) -> str:
 class LoadError(SourceError):
     """A file refused before anything reads its content: names the file, line and field."""
 
-    MESSAGES: ClassVar[dict[str, dict[str, str]]] = {
-        "too_big": {
-            "ru": "файл больше {limit} байт",
-            "en": "the file is larger than {limit} bytes",
-        },
-        "not_utf8": {
-            "ru": "байт {byte} не в кодировке UTF-8; сохраните файл как UTF-8",
-            "en": "byte {byte} is not UTF-8; save the file as UTF-8",
-        },
-        "unreadable": {"ru": "не удаётся прочитать: {reason}", "en": "cannot read: {reason}"},
-        "syntax": {"ru": "ошибка разбора: {reason}", "en": "cannot parse: {reason}"},
-        "too_deep": {
-            "ru": "вложенность глубже {limit} уровней",
-            "en": "nested deeper than {limit} levels",
-        },
-        "too_many": {
-            "ru": "после раскрытия ссылок (&/*) больше {limit} значений",
-            "en": "more than {limit} values once its aliases (&/*) are expanded",
-        },
-        "recursive": {
-            "ru": "ссылка *{anchor} указывает сама на себя",
-            "en": "alias *{anchor} refers to itself",
-        },
-        "unhashable": {
-            "ru": "ключ должен быть простым словом, а не списком или словарём",
-            "en": "a key must be a plain word, not a list or a mapping",
-        },
-        "long_number": {
-            "ru": "число длиннее {limit} цифр; если это текст, возьмите его в кавычки",
-            "en": "a number longer than {limit} digits; put it in quotes if it is text",
-        },
-        "bad_value": {
-            "ru": "значение {value} невозможно ({reason}); если это текст, возьмите его в кавычки",
-            "en": "impossible value {value} ({reason}); put it in quotes if it is text",
-        },
-    }
+    TEXTS = "load"  # its messages are validator/texts.toml's load_<key>
 
     def __init__(
         self, key: str, *, file: str, line: int | None = None, field: str = "", **args: object
