@@ -112,5 +112,7 @@ def features(fields: Iterable[Field]) -> list[Feature]:
 
 
 def score(found: Iterable[str], weights: dict[str, float], bias: float) -> float:
-    """The model's log-odds of marketing (each feature counted once)."""
-    return bias + sum(weights.get(name, 0.0) for name in set(found))
+    """The model's log-odds of marketing (each feature counted once). fsum is exact, so the
+    score does not depend on the set's order, which changes from run to run with Python's
+    string hashing: a template right at the threshold would otherwise flip between runs."""
+    return math.fsum([bias, *(weights.get(name, 0.0) for name in set(found))])
