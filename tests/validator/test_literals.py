@@ -57,7 +57,7 @@ def test_every_match_of_every_regex_line_holds_one_of_its_literals() -> None:
 
 def test_skipping_regex_lines_changes_no_hit(monkeypatch: pytest.MonkeyPatch) -> None:
     """Hits with the shortcut equal the hits when every regex line runs, text by text."""
-    fields = [normalise(item["body"]) for item in CORPUS[1::8]]
+    fields = [normalise(item["body"]) for item in CORPUS[1::16]]
     shortcut = [find_all(normal, tokenise(normal)) for normal in fields]
     lex = lexicons()
     every_line = {name: tuple((p, None) for p, _ in lines) for name, lines in lex.patterns.items()}
