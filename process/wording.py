@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from process.labels import label, labels, lang_of
+from process.labels import label, lang_of
 from process.model import Duration, Process, Step, Unit
 from validator.plural import plural, plural_form
+from validator.texts import category_name as validator_category_name
 
 MONTHS = {
     "ru": ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
@@ -40,8 +41,7 @@ def _en_days(n: int) -> str:
 
 def category_name(category: str, lang: str) -> str:
     """A template category as Meta's interface names it ("Служебный", "Utility"), else as is."""
-    key = f"category_{category.lower()}"
-    return label(lang, key) if key in labels(lang) else category
+    return validator_category_name(category, lang)
 
 
 def up_to_days(n: int, lang: str) -> str:

@@ -22,6 +22,7 @@ from validator.lexicon import lexicons
 from validator.model import Finding, Hit, Kind, Severity
 from validator.plural import plural
 from validator.subject import Subject
+from validator.texts import category_name
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 FAMILIES = ("variables", "length", "format", "name", "promo", "policy")
@@ -43,7 +44,8 @@ STAGES = ("category",)
 RuleFunction = Callable[[Subject], Iterator[Hit]]
 
 
-# {name} is an argument, {count:символ|символа|символов} a counted one (validator.plural);
+# {name} is an argument, {count:символ|символа|символов} a counted one (validator.plural),
+# {judged:category} a category code named as Meta names it in the text's language;
 # {{1}} is WhatsApp's own placeholder and stays as written.
 _ARG = re.compile(r"(?<!\{)\{([a-z_]+)(?::([^{}:]+))?\}(?!\})")
 
@@ -53,23 +55,30 @@ def placeholders_of(text: str) -> set[str]:
     return {m.group(1) for m in _ARG.finditer(text)}
 
 
-def _argument(match: re.Match[str], args: Mapping[str, Any]) -> str:
-    """One argument's text: as given, or with the word that agrees with it when counted."""
-    name, forms = match.groups()
+def _argument(match: re.Match[str], args: Mapping[str, Any], lang: str) -> str:
+    """One argument's text: as given, with the word that agrees with it when counted, or a
+    category's name."""
+    name, spec = match.groups()
     if name not in args:
         return match.group()
-    return plural(int(args[name]), forms) if forms else str(args[name])
+    if spec == "category":
+        return category_name(args[name], lang)
+    return plural(int(args[name]), spec) if spec else str(args[name])
 
 
-def fill(text: str, args: Mapping[str, Any]) -> str:
+def fill(text: str, args: Mapping[str, Any], lang: str = "en") -> str:
     """Put the arguments into a card text, leaving unknown ones and {{1}} as written."""
-    return _ARG.sub(lambda m: _argument(m, args), text)
+    return _ARG.sub(lambda m: _argument(m, args, lang), text)
 
 
 def blank_arguments(text: str, blank: str = "…") -> str:
     """A card text with its arguments blanked ("Текст — … символов"): a counted one keeps the
     word's many-form, so the sentence still reads."""
-    return _ARG.sub(lambda m: f"{blank} {m.group(2).split('|')[-1]}" if m.group(2) else blank, text)
+    return _ARG.sub(lambda m: _blank(m.group(2), blank), text)
+
+
+def _blank(spec: str | None, blank: str) -> str:
+    return f"{blank} {spec.split('|')[-1]}" if spec and "|" in spec else blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +106,7 @@ class Rule:
         texts = self.texts.get(key)
         if not texts:
             return None
-        return fill(texts.get(lang, texts["en"]), args or {})
+        return fill(texts.get(lang, texts["en"]), args or {}, lang)
 
     def message(self, lang: str, args: Mapping[str, Any]) -> str:
         """The finding's message in a language."""

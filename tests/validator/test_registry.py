@@ -12,7 +12,7 @@ from card_examples import reports
 from validator import RULES
 from validator.lexicon import DATA, lexicons
 from validator.model import Kind
-from validator.registry import FAMILIES, KIND, RULES_DIR, placeholders_of
+from validator.registry import FAMILIES, KIND, RULES_DIR, blank_arguments, fill, placeholders_of
 
 # The public ids named in the issue: never renamed.
 PUBLIC_IDS = {
@@ -104,3 +104,10 @@ def test_offer_lists_are_those_of_the_promotional_cards() -> None:
 
     carded = {r.match["list"] for r in RULES.values() if r.family == "promo" and r.match}
     assert carded <= set(OFFER_LISTS)
+
+
+def test_a_category_argument_is_named_as_meta_names_it_in_the_language() -> None:
+    assert fill("к «{judged:category}»", {"judged": "MARKETING"}, "ru") == "к «Маркетинг»"
+    assert fill("as {judged:category}", {"judged": "UTILITY"}, "en") == "as Utility"
+    assert fill("{judged:category}", {"judged": "SOMETHING_NEW"}, "ru") == "SOMETHING_NEW"
+    assert blank_arguments("к «{judged:category}»") == "к «…»"
