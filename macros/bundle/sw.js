@@ -1,6 +1,7 @@
-// The site's service worker, generated at build time from macros/bundle/sw.js (the hook fills
-// in VERSION and PRECACHE). Registered only by the checker and checklist pages, it makes them,
-// their Pyodide runtime and the guide pages visited work offline after the first visit.
+// The site's service worker: the checker and checklist pages, their Pyodide runtime and the
+// guide pages visited work offline after the first visit. The build fills in VERSION and PRECACHE.
+//
+// Registered only by the checker and checklist pages.
 // - HTML, JSON and the unhashed scripts: network first (updates arrive), the cache when offline.
 // - Files whose name changes with their content: cache first (python-<hash>.tar.gz, *.snapshot,
 //   assets/kit/<hash>/ with the widgets' scripts, the theme's *.<hash>.min.css/js, and

@@ -1,10 +1,11 @@
-// The checker's and the checklist's pages run this inline script twice: in the head, before
-// the stylesheets (overrides/main.html), and as the widget's first child, which does nothing
-// when the head already did (it is there for a theme without our override). It starts the
-// Pyodide worker at once, with the runtime's locations from its own data-* attributes
-// (macros/pages/widget.py); docs/assets/kit/runtime/client.mjs adopts the worker as window.kitBoot,
-// with the messages that came before it (kept here in order, so "ready" is never lost).
-// It also holds back the theme's search worker while Python starts (deferSearchWorker below).
+// Starts the Pyodide worker at once, from the runtime's locations in this script's data-*
+// attributes (macros/pages/widget.py), and keeps the worker's messages until client.mjs adopts it.
+//
+// The checker's and the checklist's pages run this inline script twice: in the head, before the
+// stylesheets (overrides/main.html), and as the widget's first child, which does nothing when the
+// head already did (it is there for a theme without our override). client.mjs adopts the worker
+// as window.kitBoot with the messages that came before it (kept in order, so "ready" is never
+// lost). It also holds back the theme's search worker while Python starts (deferSearchWorker).
 (() => {
   if (window.kitBoot) return;
   const runtime = document.currentScript.dataset;

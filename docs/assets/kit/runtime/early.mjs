@@ -1,9 +1,10 @@
-// Pyodide asks for its WebAssembly, standard library and lock file only once its own module
-// has loaded, and compiles the WebAssembly only once the memory snapshot has arrived (it sizes
-// the memory from it). Here they are requested at once and the WebAssembly compiled while the
-// snapshot still downloads; during loadPyodide() Pyodide's fetch of those files gets these
-// responses (each once) and its instantiateStreaming() the module compiled here. If compiling
-// failed, Pyodide's usual path runs instead.
+// Requests Pyodide's WebAssembly, standard library and lock file at once and compiles the
+// WebAssembly while the memory snapshot still downloads; loadPyodide() then takes them from here.
+//
+// Pyodide itself asks for those files only once its own module has loaded, and compiles the
+// WebAssembly only once the snapshot has arrived (it sizes the memory from it). During
+// loadPyodide() its fetch of those files gets these responses (each once) and its
+// instantiateStreaming() the module compiled here. If compiling failed, Pyodide's usual path runs.
 
 import { fetchKept } from "./kept.mjs";
 

@@ -1,7 +1,8 @@
-// The site's service worker keeps the checker's runtime in Cache Storage, one cache per build
-// (macros/bundle/sw.js). A worker reads that copy directly, which is faster than asking for it
-// through the service worker's fetch handler; but only while exactly one build's cache exists:
-// during an update there are two, and the network (through the service worker) answers then.
+// A file of our own site from the service worker's copy in Cache Storage, read directly (faster
+// than through the service worker's fetch handler), else from the network.
+//
+// Only while exactly one build's cache exists (macros/bundle/sw.js keeps one per build): during
+// an update there are two, and the network (through the service worker) answers then.
 
 const PREFIX = "wa-kit-"; // the service worker's cache names (macros/bundle/sw.js)
 

@@ -1,8 +1,9 @@
 // Registers the site's service worker (sw.js at the site root, scope: the whole site), so the
-// checker and checklist pages work offline after the first visit. Imported only by those pages;
-// a failure is logged and never breaks the page. The site root is found from this module's own
-// URL (assets/kit/<hash>/runtime/offline.mjs, macros/bundle/runtime.py), so it works at / and
-// under a sub-path.
+// checker and checklist pages work offline after the first visit.
+//
+// Imported only by those pages; a failure is logged and never breaks the page. The site root is
+// found from this module's own URL (assets/kit/<hash>/runtime/offline.mjs,
+// macros/bundle/runtime.py), so it works at / and under a sub-path.
 
 const SITE_ROOT = new URL("../../../../", import.meta.url);
 

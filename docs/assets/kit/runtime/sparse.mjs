@@ -1,10 +1,10 @@
-// The build-time memory snapshot's file format (written by macros/bundle/snapshot.mjs):
-// gzip around a "sparse" snapshot, which keeps only the non-zero pages of Pyodide's memory:
-//   "KITSPRS1" | u32 total length | u32 page size | u32 page count | one byte per page
-//   (1 = stored) | the stored pages, in order (the last may be short).
-// The bytes are expanded into the full snapshot as they stream in (no copy of the whole file
-// is ever made). A body already gunzipped (by the server, or kept so by the service worker)
-// and a plain, non-sparse snapshot both work too.
+// Reads the build-time memory snapshot (written by macros/bundle/snapshot.mjs), expanding its
+// sparse form into the full snapshot as the bytes stream in (no copy of the whole file is made).
+//
+// The format: gzip around a "sparse" snapshot, which keeps only the non-zero pages of Pyodide's
+// memory: "KITSPRS1" | u32 total length | u32 page size | u32 page count | one byte per page
+// (1 = stored) | the stored pages, in order (the last may be short). A body already gunzipped
+// (by the server, or kept so by the service worker) and a plain, non-sparse snapshot work too.
 
 import { fetchKept } from "./kept.mjs";
 
