@@ -16,26 +16,48 @@ from process.labels import label
 
 __all__ = ["ANSWER_KEYS", "Answers", "AnswersError", "parse_answers"]
 
+# The answers file's keys in the order the page's form writes them (its text fields, its
+# yes/no boxes, the templates), so an exported file reads like the form.
 ANSWER_KEYS = (
     "company",
     "bm_id",
     "manager_name",
     "manager_contact",
     "start_date",
+    "contact_person",
+    "phone",
+    "website",
+    "display_name",
+    "description",
     "name_change",
     "description_change",
     "templates",
 )
-TEXT_KEYS = ("company", "bm_id", "manager_name", "manager_contact")
+TEXT_KEYS = (
+    "company",
+    "bm_id",
+    "manager_name",
+    "manager_contact",
+    "contact_person",
+    "phone",
+    "website",
+    "display_name",
+    "description",
+)
 BOOL_KEYS = ("name_change", "description_change")
 MAX_TEXT = 200
+# WhatsApp's business profile description holds up to 512 characters.
+MAX_LONG_TEXT = {"description": 512}
+# A phone number as people write it: an optional +, then digits with spaces, dashes or brackets;
+# 7 to 15 digits (E.164 allows 15).
+_PHONE = re.compile(r"\+?[0-9 ()\-]+")
+_PHONE_DIGITS = range(7, 16)
 MAX_TEMPLATES = 200
 _BM_ID = re.compile(r"[0-9]{5,20}")
 # A start date the schedule can plan around (every step is at most ten years long).
 FIRST_START = date(2000, 1, 1)
 LAST_START = date(2999, 12, 31)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# The questionnaire summary's rows, in order.
 
 
 class AnswersError(ValueError):
@@ -48,10 +70,21 @@ class AnswersError(ValueError):
         self.args_ = args
 
     def message(self, lang: str) -> str:
-        """One line naming the field: ``bm_id: a Business Manager ID is digits only, …``."""
+        """What is wrong in the reader's words, naming no file key: the field's label, or
+        ``Template 3:`` for a template (the page shows it beside the field)."""
+        text = label(lang, self.code, **self._args(lang))
+        index = re.match(r"templates\[([0-9]+)\]", self.field)
+        if index:
+            text = f"{label(lang, 'tpl_unnamed', n=int(index.group(1)) + 1)}: {text}"
+        return text
+
+    def line(self, lang: str) -> str:
+        """One line for an answers file, led by the file's key: ``bm_id: a Business …``."""
+        return f"{self.field}: {label(lang, self.code, **self._args(lang))}"
+
+    def _args(self, lang: str) -> dict[str, Any]:
         key = self.field.split("[")[0].split(".")[0]
-        args = {"label": label(lang, f"field_{key}") if key in ANSWER_KEYS else key, **self.args_}
-        return f"{self.field}: {label(lang, self.code, **args)}"
+        return {"label": label(lang, f"field_{key}") if key in ANSWER_KEYS else key, **self.args_}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +96,11 @@ class Answers:
     bm_id: str = ""
     manager_name: str = ""
     manager_contact: str = ""
+    contact_person: str = ""
+    phone: str = ""
+    website: str = ""
+    display_name: str = ""
+    description: str = ""
     name_change: bool = False
     description_change: bool = False
     templates: tuple[Mapping[str, Any], ...] = ()
@@ -83,6 +121,11 @@ class Answers:
             "manager_name": self.manager_name,
             "manager_contact": self.manager_contact,
             "start_date": self.start_date.isoformat(),
+            "contact_person": self.contact_person,
+            "phone": self.phone,
+            "website": self.website,
+            "display_name": self.display_name,
+            "description": self.description,
             "name_change": self.name_change,
             "description_change": self.description_change,
             "templates": [dict(t) for t in self.templates],
@@ -101,8 +144,9 @@ def _text(raw: Mapping[str, Any], key: str) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise AnswersError(key, "err_text")
     text = str(value).strip()
-    if len(text) > MAX_TEXT:
-        raise AnswersError(key, "err_too_long", max=MAX_TEXT)
+    most = MAX_LONG_TEXT.get(key, MAX_TEXT)
+    if len(text) > most:
+        raise AnswersError(key, "err_too_long", max=most)
     return text
 
 
@@ -182,6 +226,9 @@ def parse_answers(raw: Any, *, today: date) -> Answers:
         raise AnswersError("company", "err_required")
     if texts["bm_id"] and not _BM_ID.fullmatch(texts["bm_id"]):
         raise AnswersError("bm_id", "err_bm_id", value=_short(texts["bm_id"]))
+    phone = texts["phone"]
+    if phone and not (_PHONE.fullmatch(phone) and sum(c.isdigit() for c in phone) in _PHONE_DIGITS):
+        raise AnswersError("phone", "err_phone", value=_short(phone))
     return Answers(
         start_date=_start_date(raw, today),
         name_change=_bool(raw, "name_change"),

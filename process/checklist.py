@@ -22,8 +22,21 @@ from validator.report import Report
 
 __all__ = ["Checklist", "PlannedStep", "build_checklist", "checklist_to_json", "print_css"]
 
-# The questionnaire summary's rows, in order.
-SUMMARY_KEYS = ("company", "bm_id", "start_date", "name_change", "description_change")
+# The questionnaire summary's rows, in order; a change's new text follows its yes/no row and
+# shows only when that change is asked for.
+SUMMARY_KEYS = (
+    "company",
+    "bm_id",
+    "contact_person",
+    "phone",
+    "website",
+    "start_date",
+    "name_change",
+    "display_name",
+    "description_change",
+    "description",
+)
+SHOWN_WHEN = {"display_name": "name_change", "description": "description_change"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +152,7 @@ def _templates_json(checklist: Checklist, lang: str) -> dict[str, Any]:
                 "errors": errors,
                 "warnings": warns,
                 "category_hint": data["category_hint"],
+                "variables": data["variables"],  # the page gives each an example field
                 "status": ", ".join(status),
                 "findings": [
                     {k: f[k] for k in ("rule", "severity", "field", "message", "fix")}
@@ -157,21 +171,38 @@ def _templates_json(checklist: Checklist, lang: str) -> dict[str, Any]:
 
 
 def _summary_json(checklist: Checklist, lang: str, templates: list[dict]) -> dict[str, Any]:
-    """The questionnaire summary: rows to send the provider's manager, and the same as text."""
+    """The questionnaire summary: rows to send the provider's manager, and the same as text.
+
+    What the questionnaire asks for (company, Business Manager ID, contact person, phone
+    number, website, the new name and description when they change) and, when templates are
+    given, which of them still have errors; an answer not given yet says so.
+    """
     answers = checklist.answers
+    not_given = label(lang, "sum_not_given")
     values = {
-        "company": answers.company,
-        "bm_id": answers.bm_id or label(lang, "sum_not_given"),
+        key: getattr(answers, key) or not_given
+        for key in ("company", "bm_id", "contact_person", "phone", "website")
+    }
+    values |= {
         "start_date": date_text(answers.start_date, lang),
         "name_change": label(lang, "sum_yes" if answers.name_change else "sum_no"),
+        "display_name": answers.display_name or not_given,
         "description_change": label(lang, "sum_yes" if answers.description_change else "sum_no"),
+        "description": answers.description or not_given,
     }
     rows = [
-        {"key": k, "label": label(lang, f"field_{k}"), "value": values[k]} for k in SUMMARY_KEYS
+        {"key": k, "label": label(lang, f"field_{k}"), "value": values[k]}
+        for k in SUMMARY_KEYS
+        if k not in SHOWN_WHEN or getattr(answers, SHOWN_WHEN[k])
     ]
     manager = " · ".join(v for v in (answers.manager_name, answers.manager_contact) if v)
     if manager:
         rows.insert(0, {"key": "manager", "label": label(lang, "sum_to"), "value": manager})
+    if templates:
+        bad = ", ".join(item["name"] for item in templates if not item["ok"])
+        value = bad or label(lang, "sum_none")
+        title = label(lang, "sum_templates_errors")
+        rows.append({"key": "templates_errors", "label": title, "value": value})
     lines = [label(lang, "doc_summary"), ""]
     lines += [f"{row['label']}: {row['value']}" for row in rows]
     if templates:

@@ -95,7 +95,7 @@ def main(
         print(f"wa-checklist: {place}: {reason}", file=sys.stderr)
         return 2
     except AnswersError as error:
-        print(f"wa-checklist: {args.answers}: {error.message(lang)}", file=sys.stderr)
+        print(f"wa-checklist: {args.answers}: {error.line(lang)}", file=sys.stderr)
         return 2
     except ProcessFileError as error:
         print(f"wa-checklist: {error}", file=sys.stderr)

@@ -60,7 +60,17 @@ def guide_urls(
     return out
 
 
-def _text_field(key: str, text: Mapping[str, str], **extra: str) -> str:
+def _text_field(
+    key: str,
+    text: Mapping[str, str],
+    *,
+    tag: str = "input",
+    shown_when: str = "",
+    **extra: str,
+) -> str:
+    """A labelled text field (``tag="textarea"`` for a long text); a required one is marked in
+    its label (the mark is explained above the form) and for assistive technology;
+    `shown_when` names the yes/no answer that shows it."""
     field_id = f"wa-pc-f-{key}"
     hint_key = f"ui_{key}_hint"
     described = f"{field_id}-error"
@@ -68,11 +78,20 @@ def _text_field(key: str, text: Mapping[str, str], **extra: str) -> str:
     if hint_key in text:
         described = f"{field_id}-hint {described}"
         hint = f'<p class="wa-pc-hint" id="{field_id}-hint">{escape(text[hint_key])}</p>'
-    attrs = {"type": "text", "autocomplete": "off", **extra}
+    attrs = {} if tag == "textarea" else {"type": "text"}
+    attrs |= {"autocomplete": "off", **extra}
+    mark = ""
+    if "required" in attrs:
+        attrs["aria-required"] = "true"
+        mark = '<span class="wa-pc-required" aria-hidden="true">*</span>'
+    control = (
+        f'<{tag} id="{field_id}" name="{key}" data-answer="{key}"{html_attrs(attrs)}'
+        f' aria-describedby="{described}">{"</textarea>" if tag == "textarea" else ""}'
+    )
+    wrapper = f' data-shown-when="{shown_when}" hidden' if shown_when else ""
     return (
-        f'<div class="wa-pc-field"><label for="{field_id}">{escape(text[f"field_{key}"])}</label>'
-        f'<input id="{field_id}" name="{key}" data-answer="{key}"{html_attrs(attrs)}'
-        f' aria-describedby="{described}">{hint}'
+        f'<div class="wa-pc-field"{wrapper}><label for="{field_id}">'
+        f"{escape(text[f'field_{key}'])}{mark}</label>{control}{hint}"
         f'<p class="wa-pc-error" id="{field_id}-error" data-field-error="{key}"></p></div>'
     )
 
@@ -131,6 +150,7 @@ def render_widget(
         f"{escape(text['ui_loading'])}</p>",
         f'<form class="wa-pc-form" data-checklist-form aria-label="{escape(text["ui_form"])}"'
         " novalidate>",
+        f'<p class="wa-pc-hint wa-pc-required-note">{escape(text["ui_required_note"])}</p>',
         '<div class="wa-pc-row">',
         _text_field("company", text, required="", maxlength="200", autocomplete="organization"),
         _text_field("bm_id", text, inputmode="numeric", maxlength="20", spellcheck="false"),
@@ -140,12 +160,24 @@ def render_widget(
         _text_field("manager_contact", text, maxlength="200"),
         "</div>",
         '<div class="wa-pc-row">',
-        _text_field("start_date", text, type="date", required=""),
-        "<div>",
+        _text_field("start_date", text, type="date"),
+        _text_field("contact_person", text, maxlength="200"),
+        "</div>",
+        '<div class="wa-pc-row">',
+        _text_field("phone", text, type="tel", maxlength="30", autocomplete="tel"),
+        _text_field("website", text, inputmode="url", maxlength="200", spellcheck="false"),
+        "</div>",
         _check_field("name_change", text),
+        _text_field("display_name", text, shown_when="name_change", maxlength="200"),
         _check_field("description_change", text),
-        "</div>",
-        "</div>",
+        _text_field(
+            "description",
+            text,
+            tag="textarea",
+            shown_when="description_change",
+            maxlength="512",
+            rows="3",
+        ),
         '<fieldset class="wa-pc-templates" aria-describedby="wa-pc-templates-hint">'
         f"<legend>{escape(text['field_templates'])}</legend>"
         f'<p class="wa-pc-hint" id="wa-pc-templates-hint">{escape(text["ui_templates_hint"])}</p>'

@@ -13,7 +13,7 @@ import pytest
 
 from macros.pages.checker import CHECKER_STORAGE_KEY
 from macros.pages.checklist import STORAGE_KEY, labels
-from process.answers import ANSWER_KEYS
+from process.answers import ANSWER_KEYS, TEXT_KEYS
 from process.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +33,11 @@ ANSWERS: dict[str, Any] = {
     "manager_name": "Анна Петрова",
     "manager_contact": "anna@example.com",
     "start_date": "2026-12-29",  # across Russia's New Year holidays (31 December, 1-8 January)
+    "contact_person": "Иван Сидоров, ivan@example.com",
+    "phone": "+7 900 123-45-67",
+    "website": "https://romashka.example",
+    "display_name": "",  # shown (and typed) only when the name changes
+    "description": "Цветы с доставкой по Москве.",
     "name_change": False,
     "description_change": True,
     "templates": [
@@ -54,12 +59,18 @@ def open_checklist(page: Any, url: str) -> Any:
     return page
 
 
+CHANGES = {"name_change": "display_name", "description_change": "description"}
+ALWAYS_ASKED = (*(k for k in TEXT_KEYS if k not in CHANGES.values()), "start_date")
+
+
 def fill(page: Any, answers: dict[str, Any]) -> None:
     """Type the answers into the form as a reader would, then wait for the checklist."""
-    for key in ("company", "bm_id", "manager_name", "manager_contact", "start_date"):
+    for key in ALWAYS_ASKED:
         page.fill(f"[name={key}]", answers[key])
-    for key in ("name_change", "description_change"):
+    for key, text_key in CHANGES.items():  # a change's new text is asked once it is ticked
         page.set_checked(f"[name={key}]", answers[key])
+        if answers[key]:
+            page.fill(f"[data-answer={text_key}]", answers[text_key])
     for template in answers["templates"]:
         page.click("[data-action=add-template]")
         block = page.locator("[data-template-block]").last
@@ -184,6 +195,10 @@ def test_no_serious_accessibility_violation_even_with_a_field_error(
     """In Russian (both languages come from one generator; axe costs about 5 s a run)."""
     filled = filled_pages("ru")
     assert axe(filled) == []
+    # the one required field is marked, on screen and for assistive technology
+    assert filled.locator("[data-checklist-form] [aria-required=true]").count() == 1
+    assert filled.get_attribute("[name=company]", "aria-required") == "true"
+    assert filled.locator("label[for=wa-pc-f-company] .wa-pc-required").is_visible()
     filled.fill("[name=bm_id]", "12ab")
     filled.wait_for_function(SETTLED)
     try:
@@ -206,10 +221,18 @@ def test_a_name_change_adds_its_steps_and_its_warning(filled_en: Any) -> None:
     try:
         assert {"approve_name", "change_name"} <= {s["id"] for s in filled_en.evaluate(STEPS)}
         assert "two-factor" in filled_en.locator("[data-warning=approve_name]").inner_text()
+        filled_en.fill("[name=display_name]", "Romashka Flowers")  # asked once it changes
+        filled_en.wait_for_function(SETTLED)
+        new_name = filled_en.locator("[data-summary=display_name] td").inner_text()
+        assert new_name == "Romashka Flowers"
+        filled_en.fill("[name=display_name]", "")
+        filled_en.wait_for_function(SETTLED)
     finally:
         filled_en.uncheck("[name=name_change]")
         filled_en.wait_for_function(SETTLED)
     assert filled_en.locator("[data-warning=approve_name]").count() == 0
+    assert filled_en.locator("[name=display_name]").is_hidden()
+    assert filled_en.locator("[data-summary=display_name]").count() == 0
 
 
 def test_the_templates_are_checked_by_the_validator_in_the_same_worker(filled_en: Any) -> None:
@@ -219,6 +242,25 @@ def test_the_templates_are_checked_by_the_validator_in_the_same_worker(filled_en
     assert filled_en.locator("[data-warning=templates_errors]").count() == 1
     summary = filled_en.locator("[data-checklist-result] .wa-pc-summary").inner_text()
     assert "Скидка 30% на всё до пятницы!" in summary
+    # what the questionnaire needs: contact, phone, website, the new description, the errors
+    for key in ("contact_person", "phone", "website", "description"):
+        assert filled_en.locator(f"[data-summary={key}] td").inner_text() == ANSWERS[key]
+    errors = filled_en.locator("[data-summary=templates_errors] td")
+    assert errors.inner_text() == "order_shipped, sale"
+    # {{1}} gets a field for its example value, which clears the missing-example error
+    assert "wa-pc-template--bad" in (items.nth(0).get_attribute("class") or "")
+    example = filled_en.locator("[data-template-block]").first.locator("[data-template-example]")
+    assert example.count() == 1
+    assert "{{1}}" in filled_en.locator(f"label[for={example.get_attribute('id')}]").inner_text()
+    example.fill("A-1029")
+    filled_en.wait_for_function(SETTLED)
+    try:
+        assert "wa-pc-template--ok" in (items.nth(0).get_attribute("class") or "")
+        assert errors.inner_text() == "sale"
+    finally:
+        example.fill("")
+        filled_en.wait_for_function(SETTLED)
+    assert "wa-pc-template--bad" in (items.nth(0).get_attribute("class") or "")
 
 
 def test_a_bad_bm_id_gets_a_plain_message_naming_the_field(filled_en: Any) -> None:
@@ -226,13 +268,26 @@ def test_a_bad_bm_id_gets_a_plain_message_naming_the_field(filled_en: Any) -> No
     filled_en.wait_for_function(SETTLED)
     try:
         message = filled_en.locator("[data-field-error=bm_id]").inner_text()
-        assert message.startswith("bm_id: ")
+        assert message.startswith("a Business Manager ID is digits only")  # no "bm_id:"
         assert "digits" in message
         assert filled_en.get_attribute("[name=bm_id]", "aria-invalid") == "true"
         filled_en.fill("[name=bm_id]", "98765432101")
         filled_en.wait_for_function(SETTLED)
         assert filled_en.locator("[data-field-error=bm_id]").inner_text() == ""
+        filled_en.fill("[name=start_date]", "1899-12-31")
+        filled_en.wait_for_function(SETTLED)
+        message = filled_en.locator("[data-field-error=start_date]").inner_text()
+        assert message.startswith("the start date must lie between")  # no "start_date:"
+        filled_en.fill("[name=start_date]", ANSWERS["start_date"])
+        filled_en.click("[data-action=add-template]")  # a name without a text
+        filled_en.locator("[data-template-field=name]").last.fill("no_text_yet")
+        filled_en.wait_for_function(SETTLED)
+        message = filled_en.locator("[data-field-error=templates]").inner_text()
+        assert message == "Template 3: the template's text is empty"
     finally:
+        if filled_en.locator("[data-template-block]").count() > 2:
+            filled_en.locator("[data-action=remove-template]").last.click()
+        filled_en.fill("[name=start_date]", ANSWERS["start_date"])
         filled_en.fill("[name=bm_id]", ANSWERS["bm_id"])
         filled_en.wait_for_function(SETTLED)
 
@@ -276,6 +331,17 @@ def test_answers_and_ticks_survive_a_reload_and_a_closed_tab(page: Any, site_ser
     fill(page, ANSWERS)
     page.check("#wa-pc-send_questionnaire")
     page.check("#wa-pc-company_details-2")
+    # the step is done once all its items are, and the count follows
+    progress = page.locator("[data-checklist-progress]")
+    assert progress.inner_text().startswith("Сделано 1 из")
+    page.check("#wa-pc-registration-1")
+    assert not page.is_checked("#wa-pc-registration")
+    page.check("#wa-pc-registration-2")
+    assert page.is_checked("#wa-pc-registration")
+    assert progress.inner_text().startswith("Сделано 2 из")
+    page.uncheck("#wa-pc-registration-2")
+    assert not page.is_checked("#wa-pc-registration")
+    page.check("#wa-pc-registration-2")
     before = page.evaluate(STEPS)
     open_checklist(page, url)
     for key in ("company", "bm_id", "manager_name", "manager_contact", "start_date"):
@@ -289,6 +355,8 @@ def test_answers_and_ticks_survive_a_reload_and_a_closed_tab(page: Any, site_ser
     assert page.is_checked("#wa-pc-send_questionnaire")
     assert page.is_checked("#wa-pc-company_details-2")
     assert not page.is_checked("#wa-pc-company_details-1")
+    assert page.is_checked("#wa-pc-registration")
+    assert page.locator("[data-checklist-progress]").inner_text().startswith("Сделано 2 из")
     assert page.evaluate(STEPS) == before
     other = page.context.new_page()  # the tab closed, the site opened again
     page.close()
@@ -318,7 +386,8 @@ def test_export_import_bad_files_and_start_over(
     exported = tmp_path / "exported.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert tuple(data) == ANSWER_KEYS
+    assert tuple(data) == (*ANSWER_KEYS, "ticks")  # the ticks too (the CLI ignores them)
+    assert data["ticks"]["registration"] is True
     assert data["company"] == ANSWERS["company"]
     assert cli_steps(data, "en", tmp_path) == before  # the exported file is a CLI answers file
     # a bad or foreign file: a plain error, and nothing changes
@@ -345,6 +414,8 @@ def test_export_import_bad_files_and_start_over(
     page.wait_for_function(SETTLED)
     assert page.evaluate(STEPS) == []
     assert page.input_value("[name=company]") == ""
+    waiting = page.locator("[data-checklist-result]").inner_text()  # why there is no checklist
+    assert waiting == labels("en")["ui_company_needed"]
     saved = page.evaluate(f"() => JSON.parse(localStorage.getItem({json.dumps(STORAGE_KEY)}))")
     assert saved["ticks"] == {}
     # importing the exported file gives the same checklist back
@@ -355,13 +426,15 @@ def test_export_import_bad_files_and_start_over(
     page.wait_for_function(SETTLED)
     assert page.evaluate(STEPS) == before
     assert page.input_value("[name=company]") == ANSWERS["company"]
+    assert page.is_checked("#wa-pc-registration")
 
 
 def test_the_share_link_reproduces_the_checklist_elsewhere(
     page: Any, site_server: Any, fresh_context: Any, requests_log: Any
 ) -> None:
     open_checklist(page, site_server.url("checklist/", kit=True))
-    fill(page, {**ANSWERS, "name_change": True})
+    fill(page, {**ANSWERS, "name_change": True, "display_name": "Ромашка: цветы"})
+    page.check("#wa-pc-registration")
     before = page.evaluate(STEPS)
     page.click("[data-action=share]")
     link = page.input_value("[data-share-link]")
@@ -374,6 +447,8 @@ def test_the_share_link_reproduces_the_checklist_elsewhere(
     open_checklist(other, link)
     assert other.evaluate(STEPS) == before
     assert other.input_value("[name=company]") == ANSWERS["company"]
+    assert other.is_checked("#wa-pc-registration")  # the link carries the ticks
+    assert other.is_checked("#wa-pc-registration-2")
     other.click("[data-action=copy-summary]")  # the questionnaire summary, ready to send
     other.wait_for_function(
         "(done) => document.querySelector('[data-checklist-announce]').textContent === done",
@@ -382,6 +457,9 @@ def test_the_share_link_reproduces_the_checklist_elsewhere(
     copied = other.evaluate("() => navigator.clipboard.readText()")
     assert ANSWERS["company"] in copied
     assert ANSWERS["templates"][1]["body"] in copied
+    for text in ("Ромашка: цветы", ANSWERS["description"], ANSWERS["phone"], ANSWERS["website"]):
+        assert text in copied
+    assert "order_shipped, sale" in copied  # the templates that still have errors
     assert other.locator("[data-checklist]").get_attribute("data-checklist-notice") == "link"
     assert "#" not in other.url  # taken into the form and the saved state, then dropped
     assert [u for u in requests_log.urls if "answers=" in u] == []  # never sent to the server

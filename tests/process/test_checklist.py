@@ -91,11 +91,87 @@ def test_bm_id_rejects_what_is_not_digits(bm_id: Any) -> None:
     error = _error({**BASE, "bm_id": bm_id})
     assert error.field == "bm_id"
     for lang in ("ru", "en"):
-        message = error.message(lang)
-        assert message.startswith("bm_id: ")
+        message = error.message(lang)  # the page's words: the label, never the file's key
+        assert "bm_id" not in message
+        assert "Business Manager ID" in message
         assert "\n" not in message
+        assert error.line(lang).startswith("bm_id: ")  # the command line names the key
     assert "digits" in error.message("en")
     assert "цифр" in error.message("ru")
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ({**BASE, "start_date": "2026-02-30"}, "start_date"),
+        ({**BASE, "start_date": "1900-01-01"}, "start_date"),
+        ({**BASE, "templates": [{"name": "a", "body": " "}]}, "templates[0].body"),
+        ({**BASE, "company": "x" * 201}, "company"),
+        ({**BASE, "phone": "call me"}, "phone"),
+    ],
+)
+def test_messages_name_no_file_key(raw: dict[str, Any], field: str) -> None:
+    error = _error(raw)
+    assert error.field == field
+    for lang in ("ru", "en"):
+        message = error.message(lang)
+        for key in (*ANSWER_KEYS, "body"):
+            assert not any(f"{key}{mark}" in message for mark in (":", "[", ")"))
+        assert error.line(lang).startswith(f"{field}: ")
+    assert _error({**BASE, "templates": ["ok", " "]}).message("en").startswith("Template 2: ")
+
+
+@pytest.mark.parametrize("phone", ["+7 900 123-45-67", "8 (900) 123 45 67", "+442071234567"])
+def test_a_phone_number_is_digits_as_people_write_them(phone: str) -> None:
+    assert parse_answers({**BASE, "phone": phone}, today=TODAY).phone == phone
+
+
+@pytest.mark.parametrize("phone", ["123-45", "+7 900 abc", "1" * 16, "+7 900 123 45 67 ext 2"])
+def test_a_phone_number_that_is_not_one_is_refused(phone: str) -> None:
+    assert _error({**BASE, "phone": phone}).field == "phone"
+
+
+def test_the_summary_holds_what_the_questionnaire_needs() -> None:
+    given = {
+        "contact_person": "Иван Сидоров, ivan@example.com",
+        "phone": "+7 900 123-45-67",
+        "website": "https://romashka.example",
+        "display_name": "Ромашка: цветы",
+        "description": "Цветы с доставкой по Москве.",
+        "templates": [
+            {"name": "order_shipped", "body": "Ваш заказ {{1}} передан в доставку."},
+            {"name": "sale", "body": "Скидка 30% на всё до пятницы!"},
+            {"name": "fixed", "body": "Ваш заказ {{1}} передан.", "examples": {"1": "A-1"}},
+        ],
+    }
+    summary = _data(**given)["summary"]
+    rows = {row["key"]: row["value"] for row in summary["rows"]}
+    for key in ("contact_person", "phone", "website"):
+        assert rows[key] == given[key]
+        assert given[key] in summary["text"]
+    # the new name and description only when they change
+    assert "display_name" not in rows and "description" not in rows
+    assert given["display_name"] not in summary["text"]
+    changed = _data(name_change=True, description_change=True, **given)["summary"]
+    rows = {row["key"]: row["value"] for row in changed["rows"]}
+    assert rows["display_name"] == given["display_name"]
+    assert rows["description"] == given["description"]
+    assert given["description"] in changed["text"]
+    # which templates still have errors, by name
+    assert rows["templates_errors"] == "order_shipped, sale"
+    assert "Шаблоны с ошибками: order_shipped, sale" in changed["text"]
+    # what is not given yet says so
+    empty = {row["key"]: row["value"] for row in _data()["summary"]["rows"]}
+    assert empty["phone"] == empty["website"] == "не указано"
+
+
+def test_an_example_value_clears_the_missing_example_error() -> None:
+    template = {"name": "order_shipped", "body": "Ваш заказ {{1}} передан в доставку."}
+    bare = _data(templates=[template])["templates"]["items"][0]
+    assert bare["variables"] == ["1"]
+    assert not bare["ok"]
+    given = _data(templates=[{**template, "examples": {"1": "A-1029"}}])["templates"]
+    assert given["items"][0]["ok"]
 
 
 def test_an_empty_bm_id_is_allowed_and_warned_about() -> None:
@@ -300,7 +376,7 @@ def test_the_browser_entry_reads_process_json_text() -> None:
 def test_the_browser_entry_reports_bad_answers_and_bad_requests() -> None:
     invalid = json.loads(checklist_json(_request(bm_id="12ab34")))
     assert invalid["invalid"]["field"] == "bm_id"
-    assert invalid["invalid"]["message"].startswith("bm_id: ")
+    assert invalid["invalid"]["message"].startswith("a Business Manager ID is digits")
     assert "error" in json.loads(checklist_json("{not json"))
     assert "error" in json.loads(checklist_json('{"answers": {}, "process": {"steps": 1}}'))
 

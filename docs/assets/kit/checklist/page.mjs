@@ -10,6 +10,7 @@
 
 import { CheckerClient, coalesce } from "../runtime/client.mjs";
 import { el, fmt } from "../runtime/dom.mjs";
+import { exampleValues, readExamples, syncExamples } from "./examples.mjs";
 import {
   answersFromFragment,
   checkerTemplate,
@@ -24,9 +25,10 @@ import {
   normalise,
   sameAnswers,
   saveState,
+  splitTicks,
   today,
 } from "./store.mjs";
-import { renderChecklist, setPrintStyle, updateProgress } from "./view.mjs";
+import { renderChecklist, setPrintStyle, tickChanged, updateProgress } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
 import("../runtime/offline.mjs").catch(() => {});
@@ -48,6 +50,8 @@ function setup(root) {
     bool: Object.keys(inputs).filter((k) => inputs[k].type === "checkbox"),
   };
   const templateExtras = new WeakMap(); // template block → fields the form does not edit
+  const templateExamples = new WeakMap(); // template block → its variables' example values
+  const conditional = [...form.querySelectorAll("[data-shown-when]")]; // shown by a yes/no box
   let ticks = {};
   let templateSerial = 0;
   let revision = 0;
@@ -81,7 +85,7 @@ function setup(root) {
 
   function addTemplate(template = {}) {
     const id = `wa-pc-t${++templateSerial}`;
-    const { name = "", body = "", ...extra } = template;
+    const { name = "", body = "", examples, ...extra } = template;
     const nameInput = el("input", { attrs: { type: "text", id: `${id}-name`, "data-template-field": "name", autocomplete: "off", spellcheck: "false" } });
     const bodyInput = el("textarea", { attrs: { id: `${id}-body`, name: "templates", rows: "4", "data-template-field": "body", spellcheck: "false" } });
     nameInput.value = String(name ?? "");
@@ -91,12 +95,23 @@ function setup(root) {
       el("legend"),
       el("div", { cls: "wa-pc-field" }, [el("label", { attrs: { for: nameInput.id, "data-template-name-label": "" } }), nameInput]),
       el("div", { cls: "wa-pc-field" }, [el("label", { attrs: { for: bodyInput.id, "data-template-body-label": "" } }), bodyInput]),
+      el("div", { cls: "wa-pc-examples", attrs: { hidden: "" } }),
       el("p", {}, [remove]),
     ]);
     templateExtras.set(block, extra);
+    templateExamples.set(block, { id, values: exampleValues(examples), shown: null });
     templateList.append(block);
     renumberTemplates();
     return block;
+  }
+
+  /** The template blocks holding something, in order: the answers' templates. */
+  function filledBlocks() {
+    return [...templateList.children].filter((block) => {
+      const name = block.querySelector("[data-template-field=name]").value;
+      const body = block.querySelector("[data-template-field=body]").value;
+      return body.trim() || name.trim(); // an empty block is not a template yet
+    });
   }
 
   function readForm() {
@@ -104,15 +119,20 @@ function setup(root) {
     for (const key of keys.text) answers[key] = inputs[key].value;
     for (const key of keys.bool) answers[key] = inputs[key].checked;
     answers.templates = [];
-    for (const block of templateList.children) {
+    for (const block of filledBlocks()) {
       const name = block.querySelector("[data-template-field=name]").value;
       const body = block.querySelector("[data-template-field=body]").value;
-      if (!body.trim() && !name.trim()) continue; // an empty block is not a template yet
       const template = { ...templateExtras.get(block), body };
       if (name.trim()) template.name = name.trim();
+      const examples = readExamples(templateExamples.get(block));
+      if (examples) template.examples = examples;
       answers.templates.push(template);
     }
     return answers;
+  }
+
+  function showConditional() {
+    for (const box of conditional) box.hidden = !inputs[box.dataset.shownWhen]?.checked;
   }
 
   function writeForm(answers) {
@@ -120,6 +140,7 @@ function setup(root) {
     for (const key of keys.bool) inputs[key].checked = answers[key];
     templateList.replaceChildren();
     for (const template of answers.templates) addTemplate(template);
+    showConditional();
   }
 
   // A failed save is said once and stays said until a save works again.
@@ -157,6 +178,11 @@ function setup(root) {
     clearFieldErrors();
     result.classList.remove("wa-pc-result--stale");
     renderChecklist(result, model, ticks, labels, config.guideUrls);
+    // Each template's variables (as Python found them) get their example fields.
+    const blocks = filledBlocks();
+    model.templates.items.forEach((item, i) => {
+      if (blocks[i]) syncExamples(blocks[i], templateExamples.get(blocks[i]), item.variables || [], labels);
+    });
     setPrintStyle(model.print_css);
     root.dataset.checklistSteps = String(model.steps.length);
   }
@@ -186,7 +212,8 @@ function setup(root) {
       if (model.invalid) {
         if (model.invalid.field === "company" && !answers.company.trim()) {
           clearFieldErrors();
-          result.replaceChildren(); // nothing to show before the company is named
+          // nothing to show before the company is named: the reader is told why
+          result.replaceChildren(el("p", { cls: "wa-pc-waiting", text: labels.ui_company_needed }));
         } else {
           showFieldError(model.invalid);
           result.classList.add("wa-pc-result--stale");
@@ -201,6 +228,7 @@ function setup(root) {
   }
 
   function edited() {
+    showConditional();
     revision += 1;
     root.dataset.checklistRevision = String(revision);
     save();
@@ -231,7 +259,8 @@ function setup(root) {
       return fail(labels.ui_import_json);
     }
     if (!looksLikeAnswers(data, keys)) return fail(labels.ui_import_foreign);
-    const answers = normalise(data, keys);
+    const { data: fields, ticks: fileTicks } = splitTicks(data);
+    const answers = normalise(fields, keys);
     try {
       await started; // Python and process.json both loaded
       const model = await request(answers);
@@ -240,6 +269,7 @@ function setup(root) {
       console.error("checklist: import failed", error);
       return fail(labels.ui_import_foreign);
     }
+    ticks = fileTicks;
     writeForm(answers);
     edited();
     say(labels.ui_imported);
@@ -257,10 +287,11 @@ function setup(root) {
 
   const actions = {
     print: () => window.print(),
-    export: () => download("whatsapp-checklist-answers.json", JSON.stringify(readForm(), null, 2) + "\n"),
+    // The file and the link carry the ticks too (the command line ignores the key "ticks").
+    export: () => download("whatsapp-checklist-answers.json", JSON.stringify({ ...readForm(), ticks }, null, 2) + "\n"),
     share: () => {
       const url = new URL(window.location.href);
-      url.hash = `${config.shareParam}=${encodeShare(readForm())}`;
+      url.hash = `${config.shareParam}=${encodeShare({ ...readForm(), ticks })}`;
       const box = $("[data-share]");
       const link = $("[data-share-link]");
       link.value = url.href;
@@ -315,9 +346,8 @@ function setup(root) {
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   result.addEventListener("change", (event) => {
-    const key = event.target.dataset.tick;
-    if (!key) return;
-    ticks[key] = event.target.checked;
+    if (!event.target.dataset.tick) return;
+    tickChanged(event.target, ticks);
     save();
     updateProgress(result, labels);
   });
@@ -352,11 +382,16 @@ function setup(root) {
     if (shared.bad) {
       say(labels.ui_link_bad, "error");
       root.dataset.checklistNotice = "bad-link";
-    } else if (hasOwnWork(saved) && !sameAnswers(saved.answers, shared.answers) && !window.confirm(labels.ui_link_replace)) {
+    } else if (
+      hasOwnWork(saved) &&
+      !(sameAnswers(saved.answers, shared.answers) && sameAnswers(saved.ticks, shared.ticks)) &&
+      !window.confirm(labels.ui_link_replace)
+    ) {
       say(labels.ui_link_kept);
       root.dataset.checklistNotice = "link-kept";
     } else {
       answers = shared.answers;
+      ticks = shared.ticks;
       say(labels.ui_link_loaded);
       root.dataset.checklistNotice = "link";
     }

@@ -164,13 +164,23 @@ export function decodeShare(text) {
   return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
 }
 
-/** The answers carried by a URL fragment "#<param>=…": {answers} | {bad: true} | null. */
+/** An answers file or link split into its answers and its ticks (yes/no by step or item). */
+export function splitTicks(data) {
+  const { ticks: given, ...rest } = data;
+  const ticks = {};
+  for (const [key, done] of Object.entries(isObject(given) ? given : {})) if (typeof done === "boolean") ticks[key] = done;
+  return { data: rest, ticks };
+}
+
+/** The answers carried by a URL fragment "#<param>=…": {answers, ticks} | {bad: true} | null. */
 export function answersFromFragment(hash, param, keys) {
   const prefix = `#${param}=`;
   if (!hash.startsWith(prefix)) return null;
   try {
-    const data = decodeShare(hash.slice(prefix.length));
-    return looksLikeAnswers(data, keys) ? { answers: normalise(data, keys) } : { bad: true };
+    const decoded = decodeShare(hash.slice(prefix.length));
+    if (!looksLikeAnswers(decoded, keys)) return { bad: true };
+    const { data, ticks } = splitTicks(decoded);
+    return { answers: normalise(data, keys), ticks };
   } catch {
     return { bad: true };
   }

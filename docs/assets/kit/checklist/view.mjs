@@ -49,7 +49,7 @@ function stepNode(step, ticks, guide, labels) {
       return el("li", {}, [tickBox(`${id}-${i + 1}`, key, ticks[key]), el("label", { text, attrs: { for: `${id}-${i + 1}` } })]);
     }),
   );
-  const node = el(
+  return el(
     "li",
     { cls: `wa-pc-step wa-pc-step--${step.owner_id}`, attrs: { "data-step": step.id, "data-start": step.start, "data-end": step.end } },
     [
@@ -62,7 +62,6 @@ function stepNode(step, ticks, guide, labels) {
       step.note ? el("p", { cls: "wa-pc-note", text: step.note }) : null,
     ],
   );
-  return node;
 }
 
 function section(cls, title, children) {
@@ -112,6 +111,41 @@ function summaryNode(summary, templates, labels) {
   return [el("table", { cls: "wa-pc-summary-table" }, [el("tbody", {}, rows)]), ...bodies, el("p", {}, [copy])];
 }
 
+/** A step's own box and its items' boxes. */
+function stepBoxes(step) {
+  return {
+    head: step.querySelector(":scope > .wa-pc-step-head input[data-tick]"),
+    items: [...step.querySelectorAll(":scope > .wa-pc-items input[data-tick]")],
+  };
+}
+
+/** The step's box follows its items: ticked when all are, half-marked when some are. */
+function followItems(step, ticks) {
+  const { head, items } = stepBoxes(step);
+  if (!items.length) return;
+  const done = items.filter((b) => b.checked).length;
+  head.checked = done === items.length;
+  head.indeterminate = done > 0 && done < items.length;
+  ticks[head.dataset.tick] = head.checked;
+}
+
+/** A box the reader ticked: a step's box ticks or clears all its items, an item's box updates
+ * its step; `ticks` follows every box changed. */
+export function tickChanged(box, ticks) {
+  const step = box.closest("li[data-step]");
+  ticks[box.dataset.tick] = box.checked;
+  if (!step) return;
+  const { head, items } = stepBoxes(step);
+  if (box === head) {
+    for (const item of items) {
+      item.checked = box.checked;
+      ticks[item.dataset.tick] = box.checked;
+    }
+  } else {
+    followItems(step, ticks);
+  }
+}
+
 /** Count shown step boxes and ticked ones. */
 export function progress(container) {
   const boxes = [...container.querySelectorAll(".wa-pc-step-head input[type=checkbox]")];
@@ -147,6 +181,13 @@ export function renderChecklist(container, model, ticks, labels, guide) {
   parts.push(section("wa-pc-summary", model.summary.title, summaryNode(model.summary, model.templates, labels)));
   if (model.generated) parts.push(el("p", { cls: "wa-pc-generated", text: model.generated }));
   container.replaceChildren(...parts);
+  // Shown as the items say (ticks saved before steps followed their items may disagree).
+  for (const step of container.querySelectorAll("li[data-step]")) {
+    const { head, items } = stepBoxes(step);
+    const done = items.filter((b) => b.checked).length;
+    if (items.length && done === items.length) head.checked = true;
+    head.indeterminate = done > 0 && done < items.length && !head.checked;
+  }
   updateProgress(container, labels);
 }
 
