@@ -118,6 +118,21 @@ def _export_section(text: Mapping[str, str]) -> list[str]:
     ]
 
 
+def _form_actions(text: Mapping[str, str]) -> list[str]:
+    """Copy the body, clear the form (undone by the button that then appears) and the live
+    region that says what happened."""
+    return [
+        '<p class="kit-checker-actions">',
+        f'<button type="button" class="md-button" data-copy-body>{escape(text["copy_body"])}'
+        "</button> ",
+        f'<button type="button" class="md-button" data-clear>{escape(text["clear"])}</button> ',
+        f'<button type="button" class="md-button" data-undo-clear hidden>'
+        f"{escape(text['undo_clear'])}</button>",
+        "</p>",
+        '<p class="kit-checker-announce" role="status" aria-live="polite" data-form-announce></p>',
+    ]
+
+
 def _buttons_section(text: Mapping[str, str]) -> list[str]:
     """The button editor: shown by the page in Meta mode only (the provider takes no buttons);
     its rows are built by the page (checker/buttons.mjs)."""
@@ -187,6 +202,7 @@ def render_widget(
         _field("header", text),
         _field("body", text, multiline=True, hint=text["body_hint"]),
         _field("footer", text),
+        *_form_actions(text),
         f'<fieldset class="kit-checker-examples" data-examples hidden>'
         f"<legend>{escape(text['examples'])}</legend><div data-example-list></div></fieldset>",
         f'<fieldset class="kit-checker-examples" data-longest hidden>'

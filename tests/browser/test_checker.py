@@ -41,6 +41,33 @@ BODY_MARKS = """() => {
   return out;
 }"""
 
+# Each highlight's background (over the field's) and the contrast of the field's text on it.
+MARK_COLOURS = """() => {
+  const rgba = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const over = (top, under) => {
+    const a = top.length > 3 ? top[3] : 1;
+    return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a));
+  };
+  const linear = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map(linear);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const field = document.querySelector('[data-field=body]');
+  const ground = over(rgba(getComputedStyle(field.parentElement).backgroundColor),
+    rgba(getComputedStyle(document.body).backgroundColor));
+  const out = {};
+  for (const severity of ['error', 'warning']) {
+    const mark = document.querySelector(`[data-backdrop=body] .kit-checker-mark--${severity}`);
+    const back = over(rgba(getComputedStyle(mark).backgroundColor), ground);
+    const [hi, lo] = [luminance(over(rgba(getComputedStyle(field).color), back)), luminance(back)]
+      .sort((a, b) => b - a);
+    const contrast = (hi + 0.05) / (lo + 0.05);
+    out[severity] = {background: back.map(Math.round).join(','), contrast};
+  }
+  return out;
+}"""
+
 
 def _page_path(lang: str) -> str:
     return "en/checker/" if lang == "en" else "checker/"
@@ -197,6 +224,34 @@ def test_highlights_land_on_the_right_characters_with_emoji(
     assert {u for s, e, _ in marks for u in range(s, e)} == covered
     marked_text = {text for _, _, text in marks}
     assert any(body[s:e] in marked_text for s, e in spans)
+    # An error and a warning, each highlighted in its own colour that keeps the field's text
+    # readable (WCAG AA, 4.5:1) in the light and the dark scheme; the mixed-language warning
+    # covers the whole foreign passage, not only its first word (the checker's span).
+    mixed = (
+        "{{1}}, здравствуйте! Your order has been shipped, курьер позвонит заранее."
+        " Ждём вас, {{Order-Id}}"
+    )
+    set_fields(ru_checker, {"body": mixed})
+    marked = {text for _, _, text in ru_checker.evaluate(BODY_MARKS)}
+    assert "Your order has been shipped" in marked
+    light = ru_checker.evaluate(MARK_COLOURS)
+    ru_checker.evaluate("document.body.dataset.mdColorScheme = 'slate'")
+    try:
+        dark = ru_checker.evaluate(MARK_COLOURS)
+    finally:
+        ru_checker.evaluate("document.body.dataset.mdColorScheme = 'default'")
+    for scheme in (light, dark):
+        assert scheme["error"]["background"] != scheme["warning"]["background"]
+        assert min(scheme["error"]["contrast"], scheme["warning"]["contrast"]) >= 4.5
+    assert light["error"]["background"] != dark["error"]["background"]
+    # "Apply" writes a finding's suggested replacement into the text.
+    ru_checker.click("[data-findings] [data-apply-suggestion='variables.syntax']")
+    ru_checker.wait_for_function(SHOWN)
+    assert ru_checker.input_value("[data-field=body]").endswith("Ждём вас, {{order_id}}")
+    rules = ru_checker.eval_on_selector_all(
+        "[data-findings] [data-rule]", "n => n.map(x => x.dataset.rule)"
+    )
+    assert "variables.syntax" not in rules
 
 
 @pytest.mark.parametrize(
@@ -313,6 +368,10 @@ def test_english_page_speaks_english(page: Any, site_server: Any, tmp_path: Path
     open_checker(page, site_server.url("en/checker/"))
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.inner_text("[data-checker-status]") == labels("en")["ready"]
+    # Nothing typed yet: no finding (an empty body is no error of the reader's yet), no highlight.
+    assert page.get_attribute("[data-checker]", "data-checker-result") == "empty"
+    assert page.locator("[data-findings] [data-rule], [data-checker] mark").count() == 0
+    assert page.inner_text("[data-findings]") == labels("en")["empty_form"]
     body = "{{1}}, your order is ready."
     shown = set_fields(page, {"body": body})
     expected = cli_report([{"body": body}], "en", tmp_path)["templates"][0]["findings"]
@@ -445,6 +504,23 @@ def test_the_last_template_is_kept_in_this_browser(page: Any, site_server: Any) 
     assert page.input_value("[data-field=body]") == "Здравствуйте, {{1}}! Заказ готов."
     assert page.input_value("[data-example-list] input") == "Анна"
     assert "Здравствуйте, Анна!" in page.inner_text("[data-preview]")
+    # Copy puts the body on the clipboard; Clear empties the form and the kept copy, reports
+    # nothing, and Undo brings everything back.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    page.click("[data-copy-body]")
+    page.wait_for_function("() => document.querySelector('[data-form-announce]').textContent")
+    assert page.evaluate("navigator.clipboard.readText()") == "Здравствуйте, {{1}}! Заказ готов."
+    page.click("[data-clear]")
+    page.wait_for_function(SHOWN)
+    assert [page.input_value(f"[data-field={k}]") for k in ("name", "body")] == ["", ""]
+    assert page.get_attribute("[data-checker]", "data-checker-result") == "empty"
+    assert page.locator("[data-findings] [data-rule]").count() == 0
+    assert page.evaluate(f"localStorage.getItem({json.dumps(CHECKER_STORAGE_KEY)})") is None
+    page.click("[data-undo-clear]")
+    page.wait_for_function(SHOWN)
+    assert page.input_value("[data-field=name]") == "order_ready"
+    assert page.input_value("[data-example-list] input") == "Анна"
+    assert page.locator("[data-undo-clear]").is_hidden()
 
 
 def test_the_header_variable_has_its_own_example(page: Any, site_server: Any) -> None:

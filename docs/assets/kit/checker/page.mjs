@@ -5,7 +5,7 @@ import { CheckerClient, coalesce } from "../runtime/client.mjs";
 import { buttonEditor } from "./buttons.mjs";
 import { el, fmt } from "../runtime/dom.mjs";
 import { download, exportFilename, jsonText, renderExport } from "./export.mjs";
-import { categoryName, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
+import { categoryName, foreignPassage, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
 import("../runtime/offline.mjs").catch(() => {});
@@ -15,6 +15,8 @@ const HEADER_KEY = "header:"; // the header variable's example input (no variabl
 // The library page's "Open in the checker" links here with the template in the address:
 // #template=<URI-encoded JSON>. It fills the form once, then leaves the address.
 const LINK_PREFIX = "#template=";
+// Its one span is the first foreign word; the highlight covers the whole foreign passage.
+const MIXED_LANGUAGE = "format.mixed_language";
 
 /** The template a link brought (null when none or unreadable); the address is then cleaned. */
 function linkedTemplate() {
@@ -64,7 +66,10 @@ function setup(root) {
   const ctx = {
     labels,
     ruleHref: (rule) => `${rulesHref}#${config.ruleAnchors[rule] || rule}`,
+    onApply: (finding) => applySuggestion(finding),
   };
+  const formAnnounce = $("[data-form-announce]");
+  const undoClear = $("[data-undo-clear]");
   const client = new CheckerClient(root);
   window.kitChecker = client; // for benchmarks and tests: state, timings
 
@@ -73,14 +78,27 @@ function setup(root) {
   // (tests and benchmarks wait for them to match).
   let revision = 0;
   const check = coalesce(checkNewest);
+  // Until the reader types, pastes or a template arrives, an empty form reports nothing (an
+  // empty body is no error of theirs yet); "Clear" returns the form to that state.
+  let touched = false;
+  let cleared = null; // what "Clear" removed ({template, mode}), until the next typing
   // Buttons: edited and sent in Meta mode only (the provider takes text templates only).
-  const buttons = buttonEditor($("[data-buttons]"), labels, () => edited());
+  const buttons = buttonEditor($("[data-buttons]"), labels, () => typed());
   const showButtons = () => buttons.show(fields.mode.value === "meta");
 
   function edited() {
     revision += 1;
     root.dataset.checkerRevision = String(revision);
     check();
+  }
+
+  /** The reader changed the form: from now on it is checked even when empty, and an undo of
+   * "Clear" is no longer offered. */
+  function typed() {
+    touched = true;
+    cleared = null;
+    undoClear.hidden = true;
+    edited();
   }
 
   function template() {
@@ -137,7 +155,7 @@ function setup(root) {
       input.value = pendingExamples[key] || "";
       placed = placed || Boolean(input.value);
       delete pendingExamples[key];
-      input.addEventListener("input", edited);
+      input.addEventListener("input", typed);
       exampleList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(label, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
       examples.set(key, input);
       if (where === "body") addLongest(key, name, `${id}-longest`);
@@ -155,7 +173,7 @@ function setup(root) {
     });
     input.value = pendingLongest[key] ?? "";
     delete pendingLongest[key];
-    input.addEventListener("input", edited);
+    input.addEventListener("input", typed);
     longestList.append(el("div", { cls: "kit-checker-field" }, [el("label", { text: fmt(labels.longest_for, { var: `{{${name}}}` }), attrs: { for: id } }), input]));
     longest.set(key, input);
   }
@@ -219,7 +237,9 @@ function setup(root) {
     remember(t);
     renderFindings($("[data-findings]"), result.findings, ctx);
     for (const key of TEXT_FIELDS) {
-      const spans = result.findings.filter((f) => f.field === key && f.end > f.start);
+      const spans = result.findings
+        .filter((f) => f.field === key && f.end > f.start)
+        .map((f) => (f.rule === MIXED_LANGUAGE ? foreignPassage(fields[key].value, f) : f));
       renderHighlights(root.querySelector(`[data-backdrop="${key}"]`), fields[key].value, spans);
     }
     if (syncExamples(result.variables, result.header_variables || [])) edited();
@@ -229,6 +249,26 @@ function setup(root) {
     renderPreview($("[data-preview]"), t);
     const errors = result.findings.filter((f) => f.severity === "error").length;
     announce.textContent = fmt(labels.announce, { count: result.findings.length, errors });
+  }
+
+  /** The untouched form: no finding, no highlight, zero counts, an invitation to type. */
+  function showUntouched() {
+    root.dataset.checkerResult = "empty";
+    $("[data-findings]").replaceChildren(el("li", { cls: "kit-checker-none", text: labels.empty_form }));
+    for (const key of TEXT_FIELDS) root.querySelector(`[data-backdrop="${key}"]`).replaceChildren();
+    syncExamples([], []);
+    renderCounters(root, {}, [], limits);
+    $("[data-category-hint]").textContent = "—";
+    $("[data-category-reason]").textContent = "";
+    $("[data-preview]").replaceChildren();
+    announce.textContent = "";
+    $("[data-export-blocked]").hidden = true;
+    $("[data-export-documents]").hidden = true;
+    lastExport = null;
+  }
+
+  function isEmpty(t) {
+    return !TEXT_FIELDS.some((key) => t[key]) && !(t.buttons || []).length;
   }
 
   function showTooLong() {
@@ -263,6 +303,11 @@ function setup(root) {
     if (root.dataset.checkerState !== "ready") return;
     const seen = revision;
     const t = template();
+    if (!touched && isEmpty(t)) {
+      showUntouched();
+      root.dataset.checkerShown = String(seen);
+      return;
+    }
     if (size(t) > config.maxChars) {
       showTooLong();
       root.dataset.checkerShown = String(seen);
@@ -318,8 +363,10 @@ function setup(root) {
   }
 
   for (const input of Object.values(fields)) {
-    input.addEventListener("input", edited);
-    input.addEventListener("change", edited);
+    // Choosing a category or the rules is no typing: an empty form stays quiet.
+    const changed = input.tagName === "SELECT" ? edited : typed;
+    input.addEventListener("input", changed);
+    input.addEventListener("change", changed);
     const backdrop = root.querySelector(`[data-backdrop="${input.dataset.field}"]`);
     if (backdrop) {
       input.addEventListener("scroll", () => {
@@ -329,6 +376,56 @@ function setup(root) {
     }
   }
   root.querySelector("[data-checker-form]").addEventListener("submit", (event) => event.preventDefault());
+
+  // --- apply a suggestion, copy, clear ----------------------------------------------------------
+  /** Write a finding's suggested replacement over its span (code points, as the checker counts). */
+  function applySuggestion(finding) {
+    const input = fields[finding.field];
+    const chars = [...input.value];
+    const before = chars.slice(0, finding.start).join("") + finding.replacement;
+    input.value = before + chars.slice(finding.end).join("");
+    input.focus();
+    input.setSelectionRange(before.length, before.length);
+    formAnnounce.textContent = labels.applied;
+    typed();
+  }
+
+  $("[data-copy-body]").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(fields.body.value);
+      formAnnounce.textContent = labels.copied_body;
+    } catch {
+      formAnnounce.textContent = labels.export_copy_failed;
+    }
+  });
+
+  // Clear asks nothing: what it removed can be put back with "Undo" until the next typing. The
+  // kept copy in this browser goes too, so a reload does not bring the text back.
+  $("[data-clear]").addEventListener("click", () => {
+    const removed = { template: template(), mode: fields.mode.value };
+    fill({}, { replace: true });
+    fields.mode.value = removed.mode;
+    showButtons();
+    try {
+      localStorage.removeItem(config.storageKey);
+    } catch {
+      // storage may be disabled: nothing kept then
+    }
+    touched = false;
+    cleared = removed;
+    undoClear.hidden = false;
+    formAnnounce.textContent = labels.cleared;
+    fields.body.focus();
+    edited();
+  });
+  undoClear.addEventListener("click", () => {
+    if (!cleared) return;
+    fields.mode.value = cleared.mode;
+    fill(cleared.template, { replace: true });
+    formAnnounce.textContent = labels.restored;
+    fields.body.focus();
+    typed();
+  });
   // A huge paste is refused before it reaches the field: laying out megabytes of text in a
   // textarea would freeze the page long before any check could run.
   for (const input of Object.values(fields)) {

@@ -24,6 +24,26 @@ export function toUtf16Span(text, start, end, offsets = utf16Offsets(text)) {
   return [clamp(start), clamp(end)];
 }
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+const TRAILING = /[\s,;:(\u2014\u2013-]+$/u;
+
+/**
+ * The span of a mixed-language finding widened from its first foreign word (all the checker
+ * reports) to the whole foreign passage: on to the next letter of the other script, less the
+ * trailing spaces and commas. Code-point indices in and out, like the checker's.
+ */
+export function foreignPassage(text, span) {
+  const chars = [...text];
+  const first = chars[span.start] || "";
+  const other = CYRILLIC.test(first) ? LATIN : LATIN.test(first) ? CYRILLIC : null;
+  if (!other) return span;
+  let end = span.end;
+  while (end < chars.length && !other.test(chars[end])) end += 1;
+  const passage = chars.slice(span.start, end).join("").replace(TRAILING, "");
+  return { ...span, end: Math.max(span.end, span.start + [...passage].length) };
+}
+
 /**
  * Draw text with <mark> around the spans (code-point indices) into a backdrop element.
  * Overlapping spans are split; each piece takes the highest severity covering it.
@@ -70,7 +90,10 @@ export function renderFindings(list, findings, ctx) {
   for (const f of findings) list.append(findingItem(f, ctx));
 }
 
-function findingItem(f, { labels, ruleHref }) {
+// The fields whose text a suggested replacement can be written into.
+const APPLICABLE_FIELDS = new Set(["name", "header", "body", "footer"]);
+
+function findingItem(f, { labels, ruleHref, onApply }) {
   const severity = el("span", {
     cls: `kit-checker-sev kit-checker-sev--${f.severity}`,
     text: labels[`severity_${f.severity}`] || f.severity,
@@ -80,7 +103,13 @@ function findingItem(f, { labels, ruleHref }) {
   const item = el("li", { cls: `kit-checker-finding kit-checker-finding--${f.severity}`, attrs: { "data-rule": f.rule } }, [head]);
   if (f.fix) item.append(el("p", { cls: "kit-checker-fix" }, [el("strong", { text: labels.fix }), " ", f.fix]));
   if (f.replacement) {
-    item.append(el("p", { cls: "kit-checker-fix" }, [el("strong", { text: labels.replacement }), " ", el("code", { text: f.replacement })]));
+    // On the single form (ctx.onApply given) a suggestion for a field's text can be applied.
+    const apply =
+      onApply && APPLICABLE_FIELDS.has(f.field) && f.end >= f.start
+        ? el("button", { cls: "md-button kit-checker-apply", text: labels.apply, attrs: { type: "button", "data-apply-suggestion": f.rule } })
+        : null;
+    apply?.addEventListener("click", () => onApply(f));
+    item.append(el("p", { cls: "kit-checker-fix" }, [el("strong", { text: labels.replacement }), " ", el("code", { text: f.replacement }), apply ? " " : null, apply]));
   }
   item.append(el("p", { cls: "kit-checker-rule" }, [el("a", { text: fmt(labels.rule_link, { rule: f.rule }), attrs: { href: ruleHref(f.rule) } })]));
   return item;
