@@ -191,8 +191,10 @@ def price_list(s: Subject) -> Iterator[Hit]:
 
 
 def generic_survey(s: Subject) -> Iterator[Hit]:
-    """A survey or rating request that names no order, visit or ticket of the user's."""
-    yield from _unanchored(s, "survey")
+    """A survey or rating request that names no order, visit or ticket of the user's, nor a
+    visit the user had ("how was your stay last week?")."""
+    if not any(fld.matches("past_visit") for fld in s.text_fields()):
+        yield from _unanchored(s, "survey")
 
 
 def announcement(s: Subject) -> Iterator[Hit]:
