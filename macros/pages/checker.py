@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 from macros.bundle.manifest import RuntimePaths, runtime_paths
+from macros.pages.checker_samples import sample_csv, sample_templates, sample_yaml
 from macros.pages.widget import boot_script, relative_root, widget_opening
 from process.labels import labels as process_labels
 from process.labels import texts_in
 from validator.plural import fill_counted
+from validator.sources import FIELDS
 
 LABELS_FILE = Path(__file__).with_name("checker.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -133,6 +136,32 @@ def _form_actions(text: Mapping[str, str]) -> list[str]:
     ]
 
 
+def _bulk_columns(text: Mapping[str, str], samples: Mapping[str, str]) -> list[str]:
+    """What a bulk file holds: every field the checker reads, and the sample files to start
+    from (data: links, so they download without the checker having started)."""
+    rows = "".join(
+        f"<tr><td><code>{key}</code></td><td>{escape(text[f'column_{key}'])}</td></tr>"
+        for key in FIELDS
+    )
+    links = " ".join(
+        f'<a class="md-button" data-bulk-sample="{kind}" download="templates-sample.{kind}"'
+        f' href="data:{mime};charset=utf-8,{quote(samples[kind])}">'
+        f"{escape(text[f'bulk_sample_{kind}'])}</a>"
+        for kind, mime in (("csv", "text/csv"), ("yaml", "application/yaml"))
+    )
+    return [
+        '<details class="kit-checker-columns" data-bulk-columns>',
+        f"<summary>{escape(text['bulk_columns'])}</summary>",
+        f'<p class="kit-checker-hint">{escape(text["bulk_columns_intro"])}</p>',
+        '<div class="kit-checker-table-wrap"><table class="kit-checker-columns-table">',
+        f'<thead><tr><th scope="col">{escape(text["bulk_col_key"])}</th>'
+        f'<th scope="col">{escape(text["bulk_col_meaning"])}</th></tr></thead>',
+        f"<tbody>{rows}</tbody></table></div>",
+        "</details>",
+        f'<p class="kit-checker-samples">{links}</p>',
+    ]
+
+
 def _buttons_section(text: Mapping[str, str]) -> list[str]:
     """The button editor: shown by the page in Meta mode only (the provider takes no buttons);
     its rows are built by the page (checker/buttons.mjs)."""
@@ -155,6 +184,7 @@ def render_widget(
     limits: Mapping[str, int],
     rule_anchors: Mapping[str, str],
     storage_key: str,
+    samples: Mapping[str, str],
 ) -> str:
     """The checker widget's HTML for one language (fields first, so typing works at once)."""
     text = labels(lang)
@@ -222,6 +252,7 @@ def render_widget(
         *_export_section(text),
         '<section class="kit-checker-bulk" data-bulk>',
         f'<h2 class="kit-checker-h" id="kit-checker-bulk-h">{escape(text["bulk"])}</h2>',
+        *_bulk_columns(text, samples),
         '<form data-bulk-form aria-labelledby="kit-checker-bulk-h">',
         '<div class="kit-checker-field"><label for="kit-checker-bulk-text">'
         f'{escape(text["bulk_text"])}</label><textarea id="kit-checker-bulk-text" rows="8"'
@@ -237,6 +268,8 @@ def render_widget(
         f'<button type="submit" class="md-button md-button--primary">'
         f"{escape(text['bulk_check'])}</button>",
         "</form>",
+        '<p class="kit-checker-suggest" data-bulk-suggestion hidden><span></span> '
+        '<button type="button" class="md-button" data-bulk-suggest></button></p>',
         '<p class="kit-checker-announce" role="status" aria-live="polite" data-bulk-announce></p>',
         '<div class="kit-checker-table-wrap" data-bulk-result></div>',
         '<p class="kit-checker-downloads" data-bulk-downloads hidden>'
@@ -276,4 +309,13 @@ def checker_page(lang: str, page_url: str, project_root: Path) -> str:
         limits=limits,
         rule_anchors=anchors,
         storage_key=CHECKER_STORAGE_KEY,
+        samples=_samples(lang, project_root),
     )
+
+
+def _samples(lang: str, project_root: Path) -> dict[str, str]:
+    """The sample files' texts: the library's first templates in the page's language."""
+    from macros.pages.library import load_library
+
+    templates = sample_templates(load_library(project_root), lang)
+    return {"csv": sample_csv(templates), "yaml": sample_yaml(templates)}

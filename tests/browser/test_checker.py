@@ -16,7 +16,7 @@ from checker_page import READY, SHOWN
 from macros.pages.checker import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
 from validator.batch import BATCH_RULES
 from validator.cli import main as cli_main
-from validator.sources import FIELDS
+from validator.sources import FIELDS, parse
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validator" / "cases"
@@ -146,6 +146,20 @@ def test_bulk_report_equals_cli_json(
         templates = [templates[i] for i in chosen]
         expected = cli_report(templates, lang, tmp_path)
     open_checker(page, site_server.url(_page_path(lang)))
+    # The page lists every column the checker reads, and its sample CSV and YAML hold the same
+    # templates in the page's language, read as the checker reads files.
+    documented = page.eval_on_selector_all(
+        "[data-bulk-columns] tbody code", "nodes => nodes.map(n => n.textContent)"
+    )
+    assert documented == list(FIELDS)
+    samples = []
+    for kind in ("csv", "yaml"):
+        with page.expect_download() as download:
+            page.click(f"[data-bulk-sample={kind}]")
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        samples.append(parse(download.value.suggested_filename, text))
+    assert samples[0] == samples[1]
+    assert samples[0] and {t["language"] for t in samples[0]} == {lang}
     page.select_option("[data-bulk-format]", "json")
     page.fill("[data-bulk-text]", json.dumps({"templates": templates}, ensure_ascii=False))
     page.click("[data-bulk-form] button[type=submit]")
@@ -272,6 +286,17 @@ def test_pasted_html_is_shown_as_text(ru_checker: Any, attack: str) -> None:
     assert widget.locator("[data-bulk-result] img, [data-bulk-result] script").count() == 0
     assert ru_checker.evaluate("window.__xss") is None
     assert ru_checker.dialogs == []
+    # CSV pasted as JSON: the checker's reason, and an offer to check it as CSV.
+    ru_checker.select_option("[data-bulk-format]", "json")
+    ru_checker.fill("[data-bulk-text]", f"name,body\norder_ready,{attack}")
+    ru_checker.click("[data-bulk-form] button[type=submit]")
+    ru_checker.wait_for_selector("[data-checker][data-bulk-result=failed]")
+    assert ru_checker.get_attribute("[data-bulk-suggest]", "data-bulk-suggest") == "csv"
+    ru_checker.click("[data-bulk-suggest]")
+    ru_checker.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    assert ru_checker.input_value("[data-bulk-format]") == "csv"
+    assert ru_checker.locator(".kit-checker-table tbody tr").count() == 1
+    assert ru_checker.locator("[data-bulk-suggestion]").is_hidden()
 
 
 def paste(page: Any, selector: str, text: str) -> None:
@@ -594,6 +619,10 @@ def test_bulk_file_upload_equals_cli(
     page.select_option("[data-field=mode]", mode)
     page.set_input_files("[data-bulk-file]", str(source))
     page.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    # The opened file's text and format are shown, ready to edit and check again.
+    assert page.input_value("[data-bulk-text]") == source.read_text(encoding="utf-8")
+    assert page.input_value("[data-bulk-format]") == suffix
+    assert source.name in page.inner_text("[data-bulk-announce]")
     rows = page.eval_on_selector_all(
         ".kit-checker-table tbody tr",
         "rows => rows.map(r => [...r.querySelectorAll('[data-rule]')]"

@@ -5,6 +5,7 @@ import { CheckerClient, coalesce } from "../runtime/client.mjs";
 import { buttonEditor } from "./buttons.mjs";
 import { el, fmt } from "../runtime/dom.mjs";
 import { download, exportFilename, jsonText, renderExport } from "./export.mjs";
+import { formatOfName, guessFormat } from "./formats.mjs";
 import { categoryName, foreignPassage, renderBulk, renderCounters, renderFindings, renderHighlights, renderPreview, toCsv } from "./view.mjs";
 
 // Offline after the first visit (the site's service worker); never blocks or breaks the page.
@@ -439,6 +440,9 @@ function setup(root) {
   const bulkResult = $("[data-bulk-result]");
   const bulkAnnounce = $("[data-bulk-announce]");
   const downloads = $("[data-bulk-downloads]");
+  const suggestion = $("[data-bulk-suggestion]");
+  const suggestButton = $("[data-bulk-suggest]");
+  const formatName = (format) => labels[`bulk_format_${format}`] || format;
   let lastReport = null;
   let lastBulk = null; // the checked file ({filename, content, mode}), exported on demand
 
@@ -450,8 +454,20 @@ function setup(root) {
     bulkAnnounce.textContent = labels.too_long_bulk;
   }
 
+  /** A text the chosen format cannot read: say why, and offer the format it looks like. */
+  function suggestFormat(error, content) {
+    const likely = guessFormat(content);
+    bulkAnnounce.textContent = fmt(labels.bulk_unreadable, { reason: error.message });
+    if (likely === bulkFormat.value) return;
+    suggestion.querySelector("span").textContent = fmt(labels.bulk_suggest, { format: formatName(likely) });
+    suggestButton.textContent = fmt(labels.bulk_suggest_check, { format: formatName(likely) });
+    suggestButton.dataset.bulkSuggest = likely;
+    suggestion.hidden = false;
+  }
+
   async function checkBulk(filename, content) {
     downloads.hidden = true;
+    suggestion.hidden = true;
     lastReport = null;
     if (content.length > config.maxBulkChars) {
       bulkTooLong();
@@ -470,7 +486,9 @@ function setup(root) {
     } catch (error) {
       root.dataset.bulkResult = "failed";
       bulkResult.replaceChildren();
-      bulkAnnounce.textContent = failureText(error);
+      // "request": the checker answered that it cannot read the text (its own words).
+      if (error && error.kind === "request") suggestFormat(error, content);
+      else bulkAnnounce.textContent = failureText(error);
     }
   }
 
@@ -483,6 +501,11 @@ function setup(root) {
     event.preventDefault();
     checkBulk(`templates.${bulkFormat.value}`, bulkText.value);
   });
+  suggestButton.addEventListener("click", () => {
+    bulkFormat.value = suggestButton.dataset.bulkSuggest;
+    bulkFormat.focus();
+    checkBulk(`templates.${bulkFormat.value}`, bulkText.value);
+  });
   bulkFile.addEventListener("change", async () => {
     const file = bulkFile.files[0];
     if (!file) return;
@@ -490,7 +513,18 @@ function setup(root) {
       bulkTooLong();
       return;
     }
-    checkBulk(file.name, await file.text());
+    const content = await file.text();
+    // The opened file is shown as text (never as HTML) with its format, so it can be edited
+    // and checked again; one over the limit is refused by checkBulk before it is shown.
+    const format = formatOfName(file.name);
+    if (content.length <= config.maxBulkChars) {
+      bulkText.value = content;
+      if (format) bulkFormat.value = format;
+    }
+    await checkBulk(file.name, content);
+    if (root.dataset.bulkResult === "checked") {
+      bulkAnnounce.textContent += ` ${fmt(labels.bulk_opened, { name: file.name, format: formatName(format) })}`;
+    }
   });
   /** Every template of the checked file that has no error, as `--export` prints them. */
   async function downloadExport() {
