@@ -140,9 +140,8 @@ def _templates_json(checklist: Checklist, lang: str) -> dict[str, Any]:
         status = [label(lang, "tpl_errors", n=errors)] if errors else [label(lang, "tpl_ok")]
         if warns:
             status.append(label(lang, "tpl_warnings", n=warns))
-        status.append(
-            label(lang, "tpl_category", category=category_name(data["category_hint"], lang))
-        )
+        category = category_name(data["category_hint"], lang)  # Meta's name, in `lang`
+        status.append(label(lang, "tpl_category", category=category))
         items.append(
             {
                 "index": index,
@@ -152,6 +151,7 @@ def _templates_json(checklist: Checklist, lang: str) -> dict[str, Any]:
                 "errors": errors,
                 "warnings": warns,
                 "category_hint": data["category_hint"],
+                "category": category,
                 "variables": data["variables"],  # the page gives each an example field
                 "status": ", ".join(status),
                 "findings": [
@@ -210,7 +210,7 @@ def _summary_json(checklist: Checklist, lang: str, templates: list[dict]) -> dic
         for item in templates:
             lines += [
                 "",
-                f"{item['index']}. {item['name']} ({item['category_hint']})",
+                f"{item['index']}. {item['name']} ({item['category']})",
                 item["body"],
             ]
     return {"title": label(lang, "doc_summary"), "rows": rows, "text": "\n".join(lines)}

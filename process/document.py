@@ -57,7 +57,7 @@ def checklist_md(data: Mapping[str, Any]) -> str:
     out += [f"| {_md(row['label'])} | {_md(row['value'])} |" for row in summary["rows"]]
     out.append("")
     for item in data["templates"]["items"]:
-        out += [f"**{item['index']}. {_md(item['name'])}** ({item['category_hint']})", ""]
+        out += [f"**{item['index']}. {_md(item['name'])}** ({_md(item['category'])})", ""]
         out += ["```text", item["body"].replace("```", "ʼʼʼ"), "```", ""]
     if data.get("generated"):
         out += [f"_{_md(data['generated'])}_", ""]
@@ -132,7 +132,7 @@ def _summary_html(summary: Mapping[str, Any], templates: Mapping[str, Any]) -> s
     )
     bodies = "".join(
         f'<figure class="wa-pc-template-body"><figcaption>{item["index"]}. '
-        f"{escape(item['name'])} ({escape(item['category_hint'])})</figcaption>"
+        f"{escape(item['name'])} ({escape(item['category'])})</figcaption>"
         f"<pre>{escape(item['body'])}</pre></figure>"
         for item in templates["items"]
     )

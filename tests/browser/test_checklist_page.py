@@ -460,6 +460,7 @@ def test_the_share_link_reproduces_the_checklist_elsewhere(
     for text in ("Ромашка: цветы", ANSWERS["description"], ANSWERS["phone"], ANSWERS["website"]):
         assert text in copied
     assert "order_shipped, sale" in copied  # the templates that still have errors
+    assert "2. sale (Маркетинг)" in copied  # Meta's category name in the page's language
     assert other.locator("[data-checklist]").get_attribute("data-checklist-notice") == "link"
     assert "#" not in other.url  # taken into the form and the saved state, then dropped
     assert [u for u in requests_log.urls if "answers=" in u] == []  # never sent to the server

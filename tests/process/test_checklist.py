@@ -160,6 +160,7 @@ def test_the_summary_holds_what_the_questionnaire_needs() -> None:
     # which templates still have errors, by name
     assert rows["templates_errors"] == "order_shipped, sale"
     assert "Шаблоны с ошибками: order_shipped, sale" in changed["text"]
+    assert "2. sale (Маркетинг)" in changed["text"]  # Meta's category name in the language
     # what is not given yet says so
     empty = {row["key"]: row["value"] for row in _data()["summary"]["rows"]}
     assert empty["phone"] == empty["website"] == "не указано"

@@ -103,7 +103,7 @@ function summaryNode(summary, templates, labels) {
   );
   const bodies = templates.items.map((item) =>
     el("figure", { cls: "wa-pc-template-body" }, [
-      el("figcaption", { text: `${item.index}. ${item.name} (${item.category_hint})` }),
+      el("figcaption", { text: `${item.index}. ${item.name} (${item.category})` }),
       el("pre", { text: item.body }),
     ]),
   );
