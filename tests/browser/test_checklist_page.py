@@ -342,10 +342,14 @@ def test_answers_and_ticks_survive_a_reload_and_a_closed_tab(page: Any, site_ser
     page.uncheck("#wa-pc-registration-2")
     assert not page.is_checked("#wa-pc-registration")
     page.check("#wa-pc-registration-2")
+    example = "[data-template-block] [data-template-example='1']"
+    page.fill(example, "A-1029")
+    page.wait_for_function(SETTLED)
     before = page.evaluate(STEPS)
     open_checklist(page, url)
-    for key in ("company", "bm_id", "manager_name", "manager_contact", "start_date"):
-        assert page.input_value(f"[name={key}]") == ANSWERS[key]
+    for key in (*ALWAYS_ASKED, "description"):
+        assert page.input_value(f"[data-answer={key}]") == ANSWERS[key]
+    assert page.input_value(example) == "A-1029"  # shown again once Python found {{1}}
     assert page.is_checked("[name=description_change]")
     assert not page.is_checked("[name=name_change]")
     bodies = page.locator("textarea[name=templates]")
