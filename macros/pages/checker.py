@@ -14,10 +14,10 @@ from urllib.parse import quote
 from macros.bundle.manifest import RuntimePaths, runtime_paths
 from macros.pages.checker_samples import sample_csv, sample_templates, sample_yaml
 from macros.pages.widget import boot_script, relative_root, widget_opening
-from process.labels import labels as process_labels
 from process.labels import texts_in
 from validator.plural import fill_counted
 from validator.sources import FIELDS
+from validator.texts import category_name
 
 LABELS_FILE = Path(__file__).with_name("checker.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -30,7 +30,7 @@ CHECKER_STORAGE_KEY = "wa-kit:checker:v1"
 
 def labels(lang: str) -> dict[str, str]:
     """The widget's texts in one language (ru or en), with Meta's names of the categories."""
-    names = {k: v for k, v in process_labels(lang).items() if k.startswith("category_")}
+    names = {f"category_{c.lower()}": category_name(c, lang) for c in CATEGORIES}
     return {**texts_in(LABELS_FILE, lang), **names}
 
 
