@@ -430,9 +430,11 @@ CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 FETCH_FAILS = "(url) => fetch(url).then(r => `HTTP ${r.status}`, () => 'failed')"
 
 
-def test_reloads_and_checks_offline_after_a_first_visit(
+def test_a_repeat_visit_reads_the_kept_runtime_and_reloads_offline(
     browser: Any, site_server: Any, requests_log: Any
 ) -> None:
+    """A first visit starts from the build-time snapshot; once the service worker keeps the
+    runtime, a repeat visit reads it from Cache Storage, and a reload works offline."""
     context = browser.new_context(service_workers="allow")
     context.on("request", lambda request: requests_log.urls.append(request.url))
     page = context.new_page()
@@ -440,9 +442,17 @@ def test_reloads_and_checks_offline_after_a_first_visit(
     try:
         # Under the sub-path: the worker's scope is the site root, not the origin's.
         open_checker(page, site_server.url("checker/", kit=True))
+        assert page.evaluate("window.kitChecker.timings.snapshot") is True
         scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
         assert scope == site_server.url("", kit=True)
         page.wait_for_function(CONTROLLED)
+        seen: list[str] = []
+        context.on("request", lambda request: seen.append(request.url))
+        open_checker(page, site_server.url("checker/", kit=True))
+        assert page.evaluate("window.kitChecker.timings.snapshot") is True
+        big = (".snapshot", ".tar.gz", "pyodide.asm.wasm", "python_stdlib.zip")
+        assert [url for url in seen if url.endswith(big)] == []
+        assert any(url.endswith("/checker/") for url in seen)  # the page itself was asked for
         context.set_offline(True)
         # The cut reaches the service worker: a file it never cached cannot be fetched.
         assert page.evaluate(FETCH_FAILS, "../404.html") == "failed"
@@ -454,27 +464,6 @@ def test_reloads_and_checks_offline_after_a_first_visit(
         context.set_offline(False)
         context.close()
     requests_log.assert_same_origin()
-
-
-def test_a_repeat_visit_reads_the_kept_runtime_without_requests(
-    browser: Any, site_server: Any
-) -> None:
-    """Once the service worker keeps the runtime, the worker reads it from Cache Storage."""
-    context = browser.new_context(service_workers="allow")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
-        open_checker(page, site_server.url("checker/"))
-        page.wait_for_function(CONTROLLED)
-        seen: list[str] = []
-        context.on("request", lambda request: seen.append(request.url))
-        open_checker(page, site_server.url("checker/"))
-        assert page.evaluate("window.kitChecker.timings.snapshot") is True
-        big = (".snapshot", ".tar.gz", "pyodide.asm.wasm", "python_stdlib.zip")
-        assert [url for url in seen if url.endswith(big)] == []
-        assert any(url.endswith("/checker/") for url in seen)  # the page itself was asked for
-    finally:
-        context.close()
 
 
 def _forbid_webassembly(route: Any) -> None:
@@ -579,11 +568,6 @@ def test_the_header_variable_has_its_own_example(page: Any, site_server: Any) ->
     page.wait_for_function(SHOWN)
     assert page.input_value("[data-example-list] input[data-example-field=header]") == "A-1042"
     assert page.input_value("[data-example-list] input[data-example-field=body]") == "Анна"
-
-
-def test_starts_from_the_build_time_snapshot(page: Any, site_server: Any) -> None:
-    open_checker(page, site_server.url("checker/"))
-    assert page.evaluate("window.kitChecker.timings.snapshot") is True
 
 
 def test_falls_back_to_a_plain_start_without_the_snapshot(page: Any, site_server: Any) -> None:
