@@ -1,5 +1,6 @@
-// The personal checklist page: collects the answers, asks the checker's Pyodide worker for
-// the checklist (verb "checklist" → Python process.browser.checklist_json) and renders it.
+// The personal checklist page: collects the answers, asks the checker's Pyodide worker for the
+// checklist (verb "checklist" → Python process.browser.checklist_json) and renders it.
+//
 // Saves answers and ticks in localStorage; exports/imports the answers file; share link in the
 // URL fragment. Every text comes from the page's JSON block; no step or date logic here.
 //

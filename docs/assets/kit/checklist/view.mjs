@@ -1,7 +1,8 @@
-// Renders the checklist model computed by Python (process/checklist.py) into the page.
-// createElement/textContent only; the timeline SVG is Python's own markup (no user text in
-// it) parsed off-document. Section titles come from the page's labels; this module holds no
+// Renders the checklist model computed by Python (process/checklist.py) into the page; holds no
 // human text and decides nothing about steps or dates.
+//
+// createElement/textContent only; the timeline SVG is Python's own markup (no user text in it)
+// parsed off-document. Section titles come from the page's labels.
 
 import { el, fmt } from "../runtime/dom.mjs";
 
