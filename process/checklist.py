@@ -15,10 +15,11 @@ from process.labels import label, lang_of
 from process.model import Process, Step
 from process.schedule import Plan, StepWindow, make_plan
 from process.timeline import timeline_svg
-from process.wording import category_name, condition_text, date_text, duration_text
+from process.wording import condition_text, date_text, duration_text
 from validator import check
 from validator.model import Severity
 from validator.report import Report
+from validator.texts import category_name
 
 __all__ = ["Checklist", "PlannedStep", "build_checklist", "checklist_to_json", "print_css"]
 

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from validator.plural import fill_counted
+from validator.texts import fill
 
 __all__ = ["LABELS_FILE", "label", "labels", "lang_of", "read_texts", "texts_in"]
 
@@ -39,4 +39,4 @@ def labels(lang: str) -> dict[str, str]:
 
 def label(lang: str, key: str, **args: Any) -> str:
     """One text in `lang`, placeholders filled from `args` ({n:шаблон|шаблона|шаблонов} agrees)."""
-    return fill_counted(read_texts(LABELS_FILE)[key][lang_of(lang)], args)
+    return fill(read_texts(LABELS_FILE)[key][lang_of(lang)], args, lang_of(lang))

@@ -7,7 +7,6 @@ from datetime import date
 from process.labels import label, lang_of
 from process.model import Duration, Process, Step, Unit
 from validator.plural import plural, plural_form
-from validator.texts import category_name as validator_category_name
 
 MONTHS = {
     "ru": ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
@@ -37,11 +36,6 @@ def _ru_days_genitive(n: int) -> str:
 def _en_days(n: int) -> str:
     """The English noun for n days."""
     return plural_form(n, DAY["en"])
-
-
-def category_name(category: str, lang: str) -> str:
-    """A template category as Meta's interface names it ("Служебный", "Utility"), else as is."""
-    return validator_category_name(category, lang)
 
 
 def up_to_days(n: int, lang: str) -> str:

@@ -1,17 +1,15 @@
 """Number agreement for counted texts: "71 символ", "72 символа", "75 символов", "1 character".
 
-A text names the word's forms in a placeholder's format spec, `{count:символ|символа|символов}`
-(Russian: one, few, many) or `{count:character|characters}` (English: one, other); the number of
-forms picks the language's rule, so one text file serves both languages.
+A text names the word's forms in its placeholder, `{count:символ|символа|символов}` (Russian:
+one, few, many) or `{count:character|characters}` (English: one, other), filled by
+validator.texts.fill; the number of forms picks the language's rule.
 """
 
 from __future__ import annotations
 
-import string
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-__all__ = ["fill_counted", "plural", "plural_form"]
+__all__ = ["plural", "plural_form"]
 
 
 def plural_form(n: int, forms: Sequence[str]) -> str:
@@ -34,20 +32,3 @@ def plural(n: int, forms: Sequence[str] | str) -> str:
     if isinstance(forms, str):
         forms = forms.split("|")
     return f"{n} {plural_form(n, forms)}"
-
-
-class _CountedFormatter(string.Formatter):
-    """str.format, plus a "a|b|c" format spec that writes the number with its agreeing form."""
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if "|" in format_spec:
-            return plural(int(value), format_spec)
-        return super().format_field(value, format_spec)
-
-
-_FORMATTER = _CountedFormatter()
-
-
-def fill_counted(text: str, args: Mapping[str, Any]) -> str:
-    """A text's {placeholders} filled from args, `{n:forms}` agreeing with n (str.format rules)."""
-    return _FORMATTER.vformat(text, (), args)

@@ -20,9 +20,8 @@ from typing import Any
 from validator.errors import RuleCardError
 from validator.lexicon import lexicons
 from validator.model import Finding, Hit, Kind, Severity
-from validator.plural import plural
 from validator.subject import Subject
-from validator.texts import category_name
+from validator.texts import fill, placeholders_of
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 FAMILIES = ("variables", "length", "format", "name", "promo", "policy")
@@ -42,43 +41,6 @@ CARD_KEYS = {"severity", "soft_severity", "since", "match", "after", "bad", "goo
 STAGES = ("category",)
 
 RuleFunction = Callable[[Subject], Iterator[Hit]]
-
-
-# {name} is an argument, {count:символ|символа|символов} a counted one (validator.plural),
-# {judged:category} a category code named as Meta names it in the text's language;
-# {{1}} is WhatsApp's own placeholder and stays as written.
-_ARG = re.compile(r"(?<!\{)\{([a-z_]+)(?::([^{}:]+))?\}(?!\})")
-
-
-def placeholders_of(text: str) -> set[str]:
-    """Named {arguments} used in a card text (WhatsApp's {{1}} is not one)."""
-    return {m.group(1) for m in _ARG.finditer(text)}
-
-
-def _argument(match: re.Match[str], args: Mapping[str, Any], lang: str) -> str:
-    """One argument's text: as given, with the word that agrees with it when counted, or a
-    category's name."""
-    name, spec = match.groups()
-    if name not in args:
-        return match.group()
-    if spec == "category":
-        return category_name(args[name], lang)
-    return plural(int(args[name]), spec) if spec else str(args[name])
-
-
-def fill(text: str, args: Mapping[str, Any], lang: str = "en") -> str:
-    """Put the arguments into a card text, leaving unknown ones and {{1}} as written."""
-    return _ARG.sub(lambda m: _argument(m, args, lang), text)
-
-
-def blank_arguments(text: str, blank: str = "…") -> str:
-    """A card text with its arguments blanked ("Текст — … символов"): a counted one keeps the
-    word's many-form, so the sentence still reads."""
-    return _ARG.sub(lambda m: _blank(m.group(2), blank), text)
-
-
-def _blank(spec: str | None, blank: str) -> str:
-    return f"{blank} {spec.split('|')[-1]}" if spec and "|" in spec else blank
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,8 @@ from macros.bundle.manifest import RuntimePaths, runtime_paths
 from macros.pages.checker_samples import sample_csv, sample_templates, sample_yaml
 from macros.pages.widget import boot_script, relative_root, widget_opening
 from process.labels import texts_in
-from validator.plural import fill_counted
 from validator.sources import FIELDS
-from validator.texts import category_name
+from validator.texts import category_name, fill
 
 LABELS_FILE = Path(__file__).with_name("checker.toml")
 CATEGORIES = ("UTILITY", "MARKETING", "AUTHENTICATION")
@@ -39,8 +38,8 @@ def _counted(text: Mapping[str, str]) -> dict[str, str]:
     (the page's script only fills plain {name} placeholders)."""
     return {
         **text,
-        "too_long": fill_counted(text["too_long"], {"max": MAX_CHARS}),
-        "too_long_bulk": fill_counted(text["too_long"], {"max": MAX_BULK_CHARS}),
+        "too_long": fill(text["too_long"], {"max": MAX_CHARS}),
+        "too_long_bulk": fill(text["too_long"], {"max": MAX_BULK_CHARS}),
     }
 
 

@@ -15,10 +15,10 @@ from typing import Any
 import yaml
 
 from process.labels import lang_of, texts_in
-from process.wording import category_name
 from validator import check_many
 from validator.export import export
 from validator.sources import FIELDS
+from validator.texts import category_name
 
 LABELS_FILE = Path(__file__).with_name("library.toml")
 LIBRARY_FILE = "library.yml"

@@ -16,8 +16,9 @@ from typing import Any
 
 from validator import RULES
 from validator.lexicon import DATA, LANGUAGES
-from validator.registry import FAMILIES, Rule, blank_arguments
+from validator.registry import FAMILIES, Rule
 from validator.sources import FIELDS
+from validator.texts import blank_arguments
 
 FAMILY_TITLES = {
     "variables": {"ru": "Переменные", "en": "Variables"},

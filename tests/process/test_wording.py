@@ -4,7 +4,8 @@ import pytest
 
 from process.labels import label
 from process.model import Duration, Unit
-from process.wording import category_name, days_range, duration_text, up_to_days
+from process.wording import days_range, duration_text, up_to_days
+from validator.texts import category_name
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from validator.plural import fill_counted, plural, plural_form
-from validator.registry import blank_arguments, fill, placeholders_of
+from validator.plural import plural, plural_form
+from validator.texts import blank_arguments, fill, placeholders_of
 
 SYMBOL = ("символ", "символа", "символов")
 RUSSIAN = {
@@ -42,13 +42,11 @@ def test_other_form_counts_are_refused() -> None:
         plural_form(3, ("one",))
 
 
-def test_format_spec_fills_a_counted_placeholder_and_leaves_plain_ones() -> None:
+def test_a_counted_placeholder_agrees_and_plain_ones_are_filled() -> None:
     text = "Текст — {count:символ|символа|символов}, допустимо {limit}; шаблон {n}"
-    assert (
-        fill_counted(text, {"count": 71, "limit": 60, "n": 3})
-        == "Текст — 71 символ, допустимо 60; шаблон 3"
-    )
-    assert fill_counted("{{1}}: {n:слово|слова|слов}", {"n": 3}) == "{1}: 3 слова"
+    filled = fill(text, {"count": 71, "limit": 60, "n": 3})
+    assert filled == "Текст — 71 символ, допустимо 60; шаблон 3"
+    assert fill("{{1}}: {n:слово|слова|слов}", {"n": 3}) == "{{1}}: 3 слова"
 
 
 def test_card_fill_agrees_and_keeps_whatsapp_placeholders() -> None:

@@ -12,7 +12,8 @@ from card_examples import reports
 from validator import RULES
 from validator.lexicon import DATA, lexicons
 from validator.model import Kind
-from validator.registry import FAMILIES, KIND, RULES_DIR, blank_arguments, fill, placeholders_of
+from validator.registry import FAMILIES, KIND, RULES_DIR
+from validator.texts import blank_arguments, fill, placeholders_of
 
 # The public ids named in the issue: never renamed.
 PUBLIC_IDS = {
