@@ -189,6 +189,11 @@ function setup(root) {
     }
   }
 
+  /** Values by variable: a list (the file format) holds those of {{1}}, {{2}}… in order. */
+  function byNumber(values) {
+    return Array.isArray(values) ? Object.fromEntries(values.map((v, i) => [String(i + 1), v])) : values;
+  }
+
   /** Put a template into the form: its fields (a linked one replaces every field) and its
    * example values, placed as their inputs appear. */
   function fill(t, { replace }) {
@@ -196,11 +201,10 @@ function setup(root) {
       if (typeof t[key] === "string") fields[key].value = t[key];
       else if (replace) fields[key].value = "";
     }
-    // A list (the file format) holds the values of {{1}}, {{2}}… in order.
-    const values = Array.isArray(t.examples) ? Object.fromEntries(t.examples.map((v, i) => [String(i + 1), v])) : t.examples;
+    const values = byNumber(t.examples);
     pendingExamples = values && typeof values === "object" ? { ...values } : {};
     if (typeof t.header_example === "string") pendingExamples[HEADER_KEY] = t.header_example;
-    const maxima = Array.isArray(t.max_lengths) ? Object.fromEntries(t.max_lengths.map((v, i) => [String(i + 1), v])) : t.max_lengths;
+    const maxima = byNumber(t.max_lengths);
     pendingLongest = Object.create(null);
     for (const [key, value] of Object.entries(maxima && typeof maxima === "object" ? maxima : {})) pendingLongest[key] = String(value);
     // A template with buttons is one for Meta: its buttons are edited in Meta mode.
