@@ -174,6 +174,8 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
         return seen
 
     owners = list(data["owners"])
+    if data["reader"] not in owners:
+        fail(("reader",), f"unknown owner '{data['reader']}' (known: {', '.join(owners)})")
     phases = unique("phases")
     step_ids = unique("steps")
     unique("questions")
@@ -189,6 +191,7 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
         here: Path_ = ("steps", i)
         if step["owner"] not in owners:
             fail((*here, "owner"), f"unknown owner '{step['owner']}' (known: {known(owners)})")
+        _check_task_owners(step, here, data["reader"], owners, fail)
         if step["phase"] not in phases:
             fail((*here, "phase"), f"unknown phase '{step['phase']}' (known: {known(phases)})")
         for j, dep in enumerate(step["after"]):
@@ -216,6 +219,25 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
     if start is not None and start not in step_ids:
         fail(("start_step",), f"unknown step '{start}'")
     _check_cycles(data["steps"], fail)
+
+
+def _check_task_owners(
+    step: Mapping[str, Any], here: Path_, reader: str, owners: list[str], fail: Any
+) -> None:
+    """Every task's owner is known, and the step's owner is whoever does its first task."""
+    for j, item in enumerate(step["do"]):
+        owner = item.get("owner", reader)
+        if owner not in owners:
+            fail((*here, "do", j, "owner"), f"unknown owner '{owner}' (known: {', '.join(owners)})")
+    first = step["do"][0].get("owner", reader)
+    if first != step["owner"]:
+        fail(
+            (*here, "owner"),
+            f"the step's owner is '{step['owner']}' but its first task is done by '{first}' (a "
+            f"task without owner is the reader's, '{reader}'): the owner is whoever acts first; "
+            f"where '{first}' acts first and '{step['owner']}' then acts, split the step in two "
+            "(a new id for the first part, `after:` it for the second)",
+        )
 
 
 def _check_settings(
@@ -348,6 +370,7 @@ def _resolved(data: dict[str, Any], settings: Mapping[str, Any]) -> dict[str, An
         steps.append(
             {
                 **step,
+                "do": [{**item, "owner": item.get("owner", data["reader"])} for item in step["do"]],
                 "when": step.get("when") or {},
                 "note": step.get("note"),
                 "warning": step.get("warning"),

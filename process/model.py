@@ -53,10 +53,15 @@ class Duration:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One checklist line of a step, optionally linked to a docs page (``checker.md``)."""
+    """One task of a step, optionally linked to a docs page (``checker.md``).
+
+    `owner`: who does it (an owner id; the build fills in the process's reader when the file
+    names none). A step's first task is its owner's.
+    """
 
     text: Text
     page: str | None = None
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +161,7 @@ def process_from_json(raw: Mapping[str, Any]) -> Process:
             page=s["page"],
             after=tuple(s.get("after") or ()),
             when=MappingProxyType(dict(s.get("when") or {})),
-            do=tuple(Item(_text(i), i.get("page")) for i in s.get("do") or ()),
+            do=tuple(Item(_text(i), i.get("page"), i.get("owner")) for i in s.get("do") or ()),
             note=_text(s["note"]) if s.get("note") else None,
             warning=_text(s["warning"]) if s.get("warning") else None,
         )
@@ -217,7 +222,7 @@ def process_to_json(process: Process) -> dict[str, Any]:
                     "words": _text_json(s.duration.words) if s.duration.words else None,
                 },
                 "title": _text_json(s.title),
-                "do": [{**_text_json(i.text), "page": i.page} for i in s.do],
+                "do": [{**_text_json(i.text), "page": i.page, "owner": i.owner} for i in s.do],
                 "page": s.page,
                 "note": _text_json(s.note) if s.note else None,
                 "warning": _text_json(s.warning) if s.warning else None,

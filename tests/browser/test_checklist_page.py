@@ -183,7 +183,7 @@ def test_the_pdf_has_the_company_on_every_page_and_only_the_applicable_steps(
     assert "123456789012345" in text
     # The dates follow Russia's working days and every estimate says it is one, on paper too.
     sign = next(step for step in every_step if step["id"] == "sign_contract")
-    assert sign["end"] == "2027-01-14"  # 5 working days: 30 December, then 11-14 January
+    assert sign["end"] == "2027-01-15"  # the draft by 30 December, then 11-15 January
     assert " ".join(sign["when"].split()) in text
     assert " ".join(sign["duration"].split()) in text
     assert ("оценка)" if filled.lang == "ru" else "estimate)") in sign["duration"]

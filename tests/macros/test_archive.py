@@ -180,4 +180,5 @@ def test_the_archive_alone_runs_the_checklist(tmp_path: Path) -> None:
     out = _in_pyodide_like_python(code, tmp_path)
     assert json.loads(out) == json.loads(checklist_json(request, text))
     steps = {step["id"]: step for step in json.loads(out)["steps"]}
-    assert steps["sign_contract"]["end"] == "2027-01-14"  # 5 working days: 30 Dec, 11-14 Jan
+    assert steps["send_contract_draft"]["end"] == "2026-12-30"  # a working day after 29 Dec
+    assert steps["sign_contract"]["end"] == "2027-01-15"  # then 5 working days: 11-15 Jan

@@ -463,5 +463,6 @@ def test_the_documents_mark_every_estimate_and_follow_the_working_calendar(
         assert (mark in step["duration"]) == estimate, step["id"]
         assert f'<span class="wa-pc-duration">{step["duration"]}</span>' in html
         assert f" · {step['duration']}" in md
-    sign = next(step for step in data["steps"] if step["id"] == "sign_contract")
-    assert sign["end"] == "2027-01-14"  # 30 December, then 11-14 January: the holidays skipped
+    end = {step["id"]: step["end"] for step in data["steps"]}
+    assert end["send_contract_draft"] == "2026-12-30"  # one working day after 29 December
+    assert end["sign_contract"] == "2027-01-15"  # then 11-15 January: the holidays skipped

@@ -194,7 +194,7 @@ def test_empty_translation() -> None:
 def test_unknown_phase() -> None:
     text, line = _broken("    phase: next\n", "    phase: later\n")
     error = _error(text)
-    assert error.field == f"steps[{_step_index('verify_business')}].phase"
+    assert error.field == f"steps[{_step_index('submit_business')}].phase"
     assert error.line == line
     assert "unknown phase 'later'" in error.message
 
@@ -202,7 +202,7 @@ def test_unknown_phase() -> None:
 def test_unknown_question_in_when() -> None:
     text, line = _broken("when: {description_change: true}", "when: {descripton_change: true}")
     error = _error(text)
-    assert error.field == f"steps[{_step_index('change_description')}].when.descripton_change"
+    assert error.field == f"steps[{_step_index('send_description')}].when.descripton_change"
     assert error.line == line
     assert "unknown question" in error.message
 
@@ -273,7 +273,7 @@ def test_unknown_field_and_duplicate_id_and_duplicate_key() -> None:
         "    page: next-steps.md#bm-verification\n", "    pgae: next-steps.md#bm-verification\n"
     )
     error = _error(text)
-    assert error.line in (line, _line_of(text, "  - id: verify_business"))
+    assert error.line in (line, _line_of(text, "  - id: submit_business"))
     assert "pgae" in str(error) or "page" in str(error)
     text, line = _broken("  - id: find_bm_id\n", "  - id: company_details\n")
     error = _error(text)
@@ -300,3 +300,70 @@ def test_empty_file() -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(ProcessFileError, match=r"^missing\.yml: cannot read"):
         load_process(tmp_path / "missing.yml", SETTINGS)
+
+
+# The step ids of the first published process: saved ticks and links use them, so none may go.
+PUBLISHED_STEP_IDS = {
+    "company_details",
+    "find_bm_id",
+    "draft_templates",
+    "contact_person",
+    "send_questionnaire",
+    "sign_contract",
+    "review_templates",
+    "verify_templates",
+    "registration",
+    "change_description",
+    "approve_name",
+    "change_name",
+    "send_bm_request",
+    "accept_request",
+    "security_center",
+    "verify_business",
+}
+
+
+def test_every_step_is_owned_by_whoever_does_its_first_task() -> None:
+    """The owner shown for a step is who acts first; the reader's part of a step is its own step."""
+    process = parse_process(TEXT, SETTINGS)
+    for step in process.steps:
+        assert step.do[0].owner == step.owner, step.id
+        assert {item.owner for item in step.do} <= set(process.owners), step.id
+    assert {step.id for step in process.steps} >= PUBLISHED_STEP_IDS
+    # A step where one owner acted first and another then acted is two steps, in that order.
+    for first, later in (
+        ("send_contract_draft", "sign_contract"),
+        ("send_description", "change_description"),
+        ("send_name", "approve_name"),
+        ("submit_business", "verify_business"),
+    ):
+        assert process.step(first).owner != process.step(later).owner
+        assert process.step(later).after == (first,)
+        assert process.step(first).when == process.step(later).when
+    assert process.step("send_name").owner == "client"
+    assert process.step("send_contract_draft").owner == "provider"
+
+
+def test_a_step_whose_first_task_is_someone_elses_names_the_split() -> None:
+    text, _ = _broken(
+        "      - owner: provider\n        ru: Провайдер заменяет описание",
+        "      - ru: Провайдер заменяет описание",
+    )
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('change_description')}].owner"
+    assert error.line == _line_of(text, "  - id: change_description") + 2
+    assert "first task is done by 'client'" in error.message
+    assert "split the step" in error.message
+
+
+def test_a_task_of_an_unknown_owner_and_a_missing_reader() -> None:
+    text, line = _broken("      - owner: meta\n", "      - owner: mata\n")
+    error = _error(text)
+    assert error.field == f"steps[{_step_index('verify_business')}].do[0].owner"
+    assert error.line == line
+    assert "unknown owner 'mata'" in error.message
+    error = _error(_broken("reader: client\n", "")[0])
+    assert (error.field, error.message) == ("reader", "missing field 'reader'")
+    error = _error(_broken("reader: client\n", "reader: you\n")[0])
+    assert error.field == "reader"
+    assert error.message.startswith("unknown owner 'you'")

@@ -79,6 +79,6 @@ def test_each_row_marks_an_estimate_as_one(lang: str, mark: str) -> None:
 
 
 def test_the_dated_timeline_skips_russian_holidays() -> None:
-    """The contract takes 5 working days from 29 December: 30 December, then 11-14 January."""
+    """The draft comes by 30 December; signing then takes 5 working days: 11-15 January."""
     figure = timeline_svg(PROCESS, "en", answers={}, start=date(2026, 12, 29))
-    assert "Agree and sign the contract (You): 29 Dec to 14 Jan" in figure
+    assert "Agree and sign the contract (You): 29 Dec to 15 Jan" in figure

@@ -58,10 +58,11 @@ def test_a_plan_from_29_december_puts_no_work_on_1_to_8_january() -> None:
     for window in working:
         for day in (window.start, window.end, window.earliest_end, window.latest_start):
             assert day not in NEW_YEAR_2027, window
-    # Five working days from 29 December: 30 December, then 11-14 January.
-    assert plan.window("sign_contract").end == date(2027, 1, 14)
+    # The draft by 30 December (one working day), then five working days: 11-15 January.
+    assert plan.window("send_contract_draft").end == date(2026, 12, 30)
+    assert plan.window("sign_contract").end == date(2027, 1, 15)
     weekdays_only = make_plan(PROCESS, EVERY_STEP, date(2026, 12, 29), WEEKDAYS)
-    assert weekdays_only.window("sign_contract").end == date(2027, 1, 5)
+    assert weekdays_only.window("sign_contract").end == date(2027, 1, 6)  # 31 Dec, 1, 4, 5, 6 Jan
 
 
 def test_a_plan_counts_the_transferred_working_saturday() -> None:
@@ -71,8 +72,9 @@ def test_a_plan_counts_the_transferred_working_saturday() -> None:
 
 def test_a_process_without_country_counts_weekdays() -> None:
     plan = make_plan(replace(PROCESS, country=None), {}, date(2026, 12, 29))
-    assert plan.window("sign_contract").end == date(2027, 1, 5)
-    assert (plan.window("sign_contract").end - date(2026, 12, 29)) == timedelta(days=7)
+    assert plan.window("send_contract_draft").end == date(2026, 12, 30)
+    assert plan.window("sign_contract").end == date(2027, 1, 6)  # 31 Dec, 1, 4, 5, 6 Jan
+    assert (plan.window("sign_contract").end - date(2026, 12, 29)) == timedelta(days=8)
 
 
 @pytest.mark.parametrize("country", ["XX", "Russia", 7, ""])
@@ -90,5 +92,5 @@ def test_another_country_follows_its_own_calendar() -> None:
     germany = parse_process(text, {**SETTINGS, "country": "de"})
     assert germany.country == "DE"
     plan = make_plan(germany, {}, date(2026, 12, 29))
-    # 30 December, 31 December, 4-6 January (1 January is a holiday in Germany too).
-    assert plan.window("sign_contract").end == date(2027, 1, 6)
+    # The draft by 30 December, then 31 December, 4-7 January (1 January is a holiday there too).
+    assert plan.window("sign_contract").end == date(2027, 1, 7)
