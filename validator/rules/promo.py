@@ -50,6 +50,7 @@ OFFER_LISTS = (
 # for the template-level weak cues only, any "your <noun>" (too loose for one sentence).
 ANCHOR_LISTS = ("own", "essential")
 TEMPLATE_ANCHOR_LISTS = (*ANCHOR_LISTS, "possessive")
+USER_LISTS = ("own", "possessive")
 # Two or more prices with no order of the user's: a price list.
 _PRICE = re.compile(
     r"(?:[$€£]\s?\d[\d,.]*|\d[\d\s.,]*\s?(?:₽|руб\b|р\.|\$|€|£|usd\b|eur\b|gbp\b))",
@@ -174,10 +175,15 @@ def invitation(s: Subject) -> Iterator[Hit]:
 
 
 def price_list(s: Subject) -> Iterator[Hit]:
-    """Prices quoted to attract ("from 4,000 ₽", or several prices), not an amount owed."""
-    if _anchor(s) is not None:
+    """Prices quoted to attract ("from 4,000 ₽", or several prices), not an amount owed. A
+    named price list counts unless the template names the user's own matter: an essential word
+    ("vaccination") does not make a clinic's price list a notice."""
+    fields = s.text_fields()
+    if any(f.matches(name) for f in fields for name in USER_LISTS):
         return
     yield from _listed(s, "price_list")
+    if _anchor(s) is not None:
+        return
     for fld in s.text_fields():
         prices = list(_PRICE.finditer(fld.text[:MAX_ANALYSED]))
         if len(prices) >= PRICES_IN_A_LIST and not fld.matches("price_list"):
