@@ -13,6 +13,7 @@ from macros.pages.checker import labels as checker_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = yaml.safe_load((ROOT / "library.yml").read_text("utf-8"))["templates"]
+LEGIBLE_PX = 12
 
 
 def test_both_pages_show_every_template(page: Any, site_server: Any) -> None:
@@ -26,6 +27,11 @@ def test_both_pages_show_every_template(page: Any, site_server: Any) -> None:
         )
         assert sorted(name for name, _, _ in shown) == sorted(t["name"] for t in TEMPLATES)
         assert all(bubble and link for _, bubble, link in shown)
+        # The request bodies in each card's <details>, legible once opened (Lighthouse: 12 px).
+        sizes = page.eval_on_selector_all(
+            ".kit-checker-json code", "ns => ns.map(n => parseFloat(getComputedStyle(n).fontSize))"
+        )
+        assert sizes and min(sizes) >= LEGIBLE_PX, min(sizes, default=None)
 
 
 def _examples(page: Any) -> dict[str, str]:
