@@ -65,6 +65,21 @@ def test_estimates_and_words_are_shown_as_such(duration: Duration, lang: str, te
     assert duration_text(duration, lang) == text
 
 
+@pytest.mark.parametrize(
+    ("step_id", "lang", "text"),
+    [
+        ("registration", "ru", "до 21 дня"),
+        ("registration", "en", "up to 21 days"),
+        ("change_name", "ru", "до 7 дней"),
+        ("change_name", "en", "up to 7 days"),
+    ],
+)
+def test_the_articles_upper_bounds_gain_no_lower_bound(step_id: str, lang: str, text: str) -> None:
+    """The article says "up to 3 weeks" and "up to a week": no "from 1 day" of our own."""
+    step = next(s for s in PROCESS.steps if s.id == step_id)
+    assert duration_text(step.duration, lang) == text
+
+
 @pytest.mark.parametrize(("lang", "mark"), [("ru", "оценка)"), ("en", "estimate)")])
 def test_guide_marks_every_estimate_and_only_estimates(lang: str, mark: str) -> None:
     text = checklist_markdown(PROCESS, lang, from_page="index.md")
