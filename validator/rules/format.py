@@ -95,11 +95,23 @@ def mixed_language(s: Subject) -> Iterator[Hit]:
     expected = _expected(s.template.language)
     if expected is not None and (len(cyr_words) < len(lat_words)) == (expected == "cyr"):
         return  # the whole text is in the wrong language: language_mismatch says so
-    words = lat_words if len(lat_words) <= len(cyr_words) else cyr_words
-    first = words[0]
-    start = body.text.lower().find(first)
-    start = max(start, 0)
-    yield Hit("body", start, min(start + len(first), len(body.text)), {"count": minority})
+    foreign = _LAT if len(lat_words) <= len(cyr_words) else _CYR
+    start, end = _longest_run(body.text[: len(body.normal.text) + 64], foreign)
+    yield Hit("body", start, end, {"count": minority})
+
+
+def _longest_run(text: str, foreign: re.Pattern[str]) -> tuple[int, int]:
+    """The longest stretch of words in the foreign script, from its first word to its last
+    (digits, variables and punctuation between them do not break it): the foreign phrase or
+    sentence, not a letter sequence found inside some other word."""
+    best = run = (0, 0, 0)  # (words, start, end)
+    for m in _WORD.finditer(text):
+        if foreign.search(m.group()):
+            run = (run[0] + 1, run[1] if run[0] else m.start(), m.end())
+            best = max(best, run, key=lambda r: r[0])
+        else:
+            run = (0, 0, 0)
+    return best[1], best[2]
 
 
 _HEADER_MARKDOWN = re.compile(r"[*_~`]")
