@@ -86,12 +86,23 @@ class Rule:
             yield from _match(self.match, subject)
 
 
+# A name in quotes: «Деревенская корзина», "Basket & Co".
+_QUOTED_NAME = re.compile(r"«[^«»]{1,60}»|\u201c[^\u201c\u201d]{1,60}\u201d|\"[^\"]{1,60}\"")
+
+
 def _match(match: Mapping[str, Any], subject: Subject) -> Iterator[Hit]:
-    """The generic word-list matcher: `match = { type = "lexicon", list = "discount" }`."""
+    """The generic word-list matcher: `match = { type = "lexicon", list = "discount" }`; with
+    `skip_quoted = true`, hits that reach into a quoted name (a shop called «Корзина») do not
+    count."""
     fields = match.get("fields", ("header", "body", "footer"))
     for fld in subject.text_fields():
-        if fld.name in fields:
-            for m in fld.matches(match["list"]):
+        if fld.name not in fields:
+            continue
+        names = (
+            [q.span() for q in _QUOTED_NAME.finditer(fld.text)] if match.get("skip_quoted") else []
+        )
+        for m in fld.matches(match["list"]):
+            if not any(m.start < b and a < m.end for a, b in names):
                 yield Hit(fld.name, m.start, m.end, {"word": fld.text[m.start : m.end]})
 
 

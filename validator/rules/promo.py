@@ -50,7 +50,6 @@ OFFER_LISTS = (
 # for the template-level weak cues only, any "your <noun>" (too loose for one sentence).
 ANCHOR_LISTS = ("own", "essential")
 TEMPLATE_ANCHOR_LISTS = (*ANCHOR_LISTS, "possessive")
-USER_LISTS = ("own", "possessive")
 # Two or more prices with no order of the user's: a price list.
 _PRICE = re.compile(
     r"(?:[$€£]\s?\d[\d,.]*|\d[\d\s.,]*\s?(?:₽|руб\b|р\.|\$|€|£|usd\b|eur\b|gbp\b))",
@@ -176,10 +175,10 @@ def invitation(s: Subject) -> Iterator[Hit]:
 
 def price_list(s: Subject) -> Iterator[Hit]:
     """Prices quoted to attract ("from 4,000 ₽", or several prices), not an amount owed. A
-    named price list counts unless the template names the user's own matter: an essential word
-    ("vaccination") does not make a clinic's price list a notice."""
-    fields = s.text_fields()
-    if any(f.matches(name) for f in fields for name in USER_LISTS):
+    named price list counts unless the template names the user's own order or booking: neither
+    an essential word ("vaccination") nor a bare "your" ("collection from your door") makes a
+    price list a notice."""
+    if any(f.matches("own") for f in s.text_fields()):
         return
     yield from _listed(s, "price_list")
     if _anchor(s) is not None:
