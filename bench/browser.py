@@ -2,13 +2,14 @@
 
 Prints medians of N runs: cold and warm "ready" time of the checker page and of a plain
 ``loadPyodide()`` page (same runtime files, same worker set-up, measured in the same run) with
-their ratio, and the spread of both over the runs; the same for Pyodide's own snapshot start
-with nothing of ours (the floor of the ratio); cold and warm time to the personal checklist
-page's first checklist; the check latency for a 1024-character template (on a settled page, and
-for the first check one second after a cold start); bytes transferred for a guide page and for
-the checker page (as served, and what gzip would make of the same files), and what the site's
-service worker fetches after a first visit to keep for offline use. A warm visit is a repeat
-visit made once the first has settled (its service worker, if any, controls the page).
+their ratio, and the spread of both over the runs; the same against ``loadPyodide()`` called in
+the page's main thread, as Pyodide's documentation shows it; the same for Pyodide's own snapshot
+start with nothing of ours (the floor of the ratio); cold and warm time to the personal
+checklist page's first checklist; the check latency for a 1024-character template (on a settled
+page, and for the first check one second after a cold start); bytes transferred for a guide page
+and for the checker page (as served, and what gzip would make of the same files), and what the
+site's service worker fetches after a first visit to keep for offline use. A warm visit is a
+repeat visit made once the first has settled (its service worker, if any, controls the page).
 A benchmark, not a test: it asserts nothing.
 """
 
@@ -51,6 +52,15 @@ PLAIN_PAGE = """<!doctype html><html lang="en"><title>loadPyodide() in a worker<
 <script type="module">
 const worker = new Worker(new URL("./worker.mjs", import.meta.url), {type: "module"});
 worker.onmessage = () => { window.__readyAt = performance.now(); };
+</script></html>"""
+# The same start in the page's main thread, as Pyodide's documentation shows it: the way most
+# pages put Python on the web, and the yardstick issue 14 names (the browser may cache the
+# WebAssembly it compiles there differently from a worker's).
+MAIN_PAGE = """<!doctype html><html lang="en"><title>loadPyodide() on the page</title>
+<script type="module">
+import { loadPyodide } from "../%(pyodide)s/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../%(pyodide)s/", import.meta.url).href });
+window.__readyAt = performance.now();
 </script></html>"""
 PLAIN_WORKER = """import { loadPyodide } from "../%(pyodide)s/pyodide.mjs";
 await loadPyodide({ indexURL: new URL("../%(pyodide)s/", import.meta.url).href });
@@ -118,6 +128,8 @@ def build_site(out: Path, prebuilt: Path | None) -> None:
         (out / name).mkdir()
         (out / name / "index.html").write_text(PLAIN_PAGE, encoding="utf-8")
         (out / name / "worker.mjs").write_text(worker % relative, encoding="utf-8")
+    (out / "bench-main").mkdir()
+    (out / "bench-main" / "index.html").write_text(MAIN_PAGE % relative, encoding="utf-8")
     script = out / "bench-bare" / "make-snapshot.mjs"
     script.write_text(BARE_SNAPSHOT, encoding="utf-8")
     subprocess.run(["node", script, pyodide_dir, out / "bench-bare" / "bare.snapshot"], check=True)
@@ -269,12 +281,16 @@ def main(argv: list[str] | None = None) -> int:
             browser = launch_chromium(playwright)
             checker_url, plain_url = f"{origin}/checker/", f"{origin}/bench-plain/"
             floor_url, bare_url = f"{origin}/bench-floor/", f"{origin}/bench-bare/"
+            main_url = f"{origin}/bench-main/"
             checklist_url = f"{origin}/checklist/"
-            keys = ("pc", "pw", "cc", "cw", "lc", "lw", "fc", "fw", "bc", "bw")
+            keys = ("pc", "pw", "mc", "mw", "cc", "cw", "lc", "lw", "fc", "fw", "bc", "bw")
             rows: dict[str, list[float]] = {k: [] for k in keys}
             for _ in range(args.runs):  # interleaved, so both see the same machine load
                 plain_cold, plain_warm = cold_and_warm(browser, plain_url, service_worker=False)
+                main_cold, main_warm = cold_and_warm(browser, main_url, service_worker=False)
                 cold, warm = cold_and_warm(browser, checker_url, service_worker=True)
+                rows["mc"].append(main_cold)
+                rows["mw"].append(main_warm)
                 rows["pc"].append(plain_cold)
                 rows["pw"].append(plain_warm)
                 rows["cc"].append(cold)
@@ -306,10 +322,16 @@ def main(argv: list[str] | None = None) -> int:
         f"checker page ready:        cold {med['cc']:.0f} ms (ratio {med['cc'] / med['pc']:.2f}),"
         f" warm {med['cw']:.0f} ms (ratio {med['cw'] / med['pw']:.2f})"
     )
+    print(
+        f"plain loadPyodide() on the page (main thread): cold {med['mc']:.0f} ms,"
+        f" warm {med['mw']:.0f} ms; the checker page against it: cold ratio"
+        f" {med['cc'] / med['mc']:.2f}, warm ratio {med['cw'] / med['mw']:.2f}"
+    )
     span = {k: f"{min(v):.0f}–{max(v):.0f}" for k, v in rows.items()}
     print(
         f"  (runs: checker cold {span['cc']} ms, warm {span['cw']} ms;"
-        f" plain cold {span['pc']} ms, warm {span['pw']} ms)"
+        f" plain cold {span['pc']} ms, warm {span['pw']} ms;"
+        f" main-thread plain cold {span['mc']} ms, warm {span['mw']} ms)"
     )
     print(
         f"checker's worker alone on a blank page (no theme, no service worker):"
