@@ -163,8 +163,15 @@ def _join_spaced(text: str, offsets: list[int] | None) -> tuple[str, list[int] |
     return "".join(out), new_offsets
 
 
+# Anything that is not a Cyrillic letter: a word without one is all Cyrillic, nothing to fold.
+_NOT_CYRILLIC = re.compile(r"[^\u0400-\u04ff]")
+
+
 def _unmix(word: str) -> str:
     """Fold look-alike letters of a mixed-script word into its main script (same length)."""
+    # The common cases first, in C: an ASCII word, or a word all in Cyrillic.
+    if word.isascii() or not _NOT_CYRILLIC.search(word):
+        return word
     has_cyr = any("\u0400" <= ch <= "\u04ff" for ch in word)
     if not has_cyr:
         return word
