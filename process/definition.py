@@ -173,9 +173,17 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
             seen.append(item["id"])
         return seen
 
+    def known(items: list[str]) -> str:
+        return ", ".join(items)
+
     owners = list(data["owners"])
-    if data["reader"] not in owners:
-        fail(("reader",), f"unknown owner '{data['reader']}' (known: {', '.join(owners)})")
+
+    def check_owner(path: Path_, owner: str) -> None:
+        if owner not in owners:
+            fail(path, f"unknown owner '{owner}' (known: {known(owners)})")
+
+    reader = data["reader"]
+    check_owner(("reader",), reader)
     phases = unique("phases")
     step_ids = unique("steps")
     unique("questions")
@@ -184,14 +192,12 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
         if (question["type"] == "choice") != ("choices" in question):
             fail(("questions", i, "choices"), "'choices' is given exactly for type 'choice'")
 
-    def known(items: list[str]) -> str:
-        return ", ".join(items)
-
     for i, step in enumerate(data["steps"]):
         here: Path_ = ("steps", i)
-        if step["owner"] not in owners:
-            fail((*here, "owner"), f"unknown owner '{step['owner']}' (known: {known(owners)})")
-        _check_task_owners(step, here, data["reader"], owners, fail)
+        check_owner((*here, "owner"), step["owner"])
+        for j, item in enumerate(step["do"]):
+            check_owner((*here, "do", j, "owner"), item.get("owner", reader))
+        _check_first_task(step, here, reader, fail)
         if step["phase"] not in phases:
             fail((*here, "phase"), f"unknown phase '{step['phase']}' (known: {known(phases)})")
         for j, dep in enumerate(step["after"]):
@@ -221,14 +227,9 @@ def _check_references(doc: _Lines, settings: Mapping[str, Any], docs_dir: Path |
     _check_cycles(data["steps"], fail)
 
 
-def _check_task_owners(
-    step: Mapping[str, Any], here: Path_, reader: str, owners: list[str], fail: Any
-) -> None:
-    """Every task's owner is known, and the step's owner is whoever does its first task."""
-    for j, item in enumerate(step["do"]):
-        owner = item.get("owner", reader)
-        if owner not in owners:
-            fail((*here, "do", j, "owner"), f"unknown owner '{owner}' (known: {', '.join(owners)})")
+def _check_first_task(step: Mapping[str, Any], here: Path_, reader: str, fail: Any) -> None:
+    """The step's owner is whoever does its first task (a task names its owner, else the
+    reader's)."""
     first = step["do"][0].get("owner", reader)
     if first != step["owner"]:
         fail(

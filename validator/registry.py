@@ -98,12 +98,12 @@ def _match(match: Mapping[str, Any], subject: Subject) -> Iterator[Hit]:
     for fld in subject.text_fields():
         if fld.name not in fields:
             continue
-        names = (
-            [q.span() for q in _QUOTED_NAME.finditer(fld.text)] if match.get("skip_quoted") else []
-        )
-        for m in fld.matches(match["list"]):
-            if not any(m.start < b and a < m.end for a, b in names):
-                yield Hit(fld.name, m.start, m.end, {"word": fld.text[m.start : m.end]})
+        hits = fld.matches(match["list"])
+        if hits and match.get("skip_quoted"):  # the quotes are looked for only behind a hit
+            names = [q.span() for q in _QUOTED_NAME.finditer(fld.text)]
+            hits = [m for m in hits if not any(m.start < b and a < m.end for a, b in names)]
+        for m in hits:
+            yield Hit(fld.name, m.start, m.end, {"word": fld.text[m.start : m.end]})
 
 
 def _texts(card: Mapping[str, Any], rule_id: str) -> dict[str, dict[str, str]]:
