@@ -25,7 +25,7 @@ from validator.sources import FIELDS
 CORPUS = Path(__file__).resolve().parent / "corpus"
 # The newest wave whose held-aside figures were reported: it has joined the development part, and
 # until a newer wave is written nothing is held aside.
-LAST_MEASURED_WAVE = 13
+LAST_MEASURED_WAVE = 14
 # libyaml's loader when PyYAML has it: the same data, about seven times faster on the corpus.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
