@@ -86,10 +86,6 @@ class Rule:
             yield from _match(self.match, subject)
 
 
-# A name in quotes: «Деревенская корзина», "Basket & Co".
-_QUOTED_NAME = re.compile(r"«[^«»]{1,60}»|\u201c[^\u201c\u201d]{1,60}\u201d|\"[^\"]{1,60}\"")
-
-
 def _match(match: Mapping[str, Any], subject: Subject) -> Iterator[Hit]:
     """The generic word-list matcher: `match = { type = "lexicon", list = "discount" }`; with
     `skip_quoted = true`, hits that reach into a quoted name (a shop called «Корзина») do not
@@ -99,9 +95,8 @@ def _match(match: Mapping[str, Any], subject: Subject) -> Iterator[Hit]:
         if fld.name not in fields:
             continue
         hits = fld.matches(match["list"])
-        if hits and match.get("skip_quoted"):  # the quotes are looked for only behind a hit
-            names = [q.span() for q in _QUOTED_NAME.finditer(fld.text)]
-            hits = [m for m in hits if not any(m.start < b and a < m.end for a, b in names)]
+        if match.get("skip_quoted"):
+            hits = fld.unquoted(hits)
         for m in hits:
             yield Hit(fld.name, m.start, m.end, {"word": fld.text[m.start : m.end]})
 

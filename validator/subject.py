@@ -3,6 +3,7 @@ matched against every word list in a single pass; rule functions read from here.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
@@ -15,6 +16,8 @@ from validator.text import Normal, Token, normalise, tokenise
 
 # Placeholders are looked for in the first 64 KiB of a field (64 times the body limit).
 MAX_SCANNED = 65536
+# Quoted words: a name («Деревенская корзина», "Basket & Co") or a quoted line of text.
+_QUOTED = re.compile(r"«[^«»]{1,60}»|\u201c[^\u201c\u201d]{1,60}\u201d|\"[^\"]{1,60}\"")
 
 
 class Field:
@@ -61,6 +64,14 @@ class Field:
     def matches(self, list_name: str) -> list[Match]:
         """Hits of one word list in this field."""
         return self.hits.get(list_name, [])
+
+    def unquoted(self, hits: list[Match]) -> list[Match]:
+        """The hits that do not reach into quoted words (a shop called «Корзина», a card that
+        will read "Happy birthday!"); the quotes are looked for only when there are hits."""
+        if not hits:
+            return hits
+        quoted = [q.span() for q in _QUOTED.finditer(self.text)]
+        return [m for m in hits if not any(m.start < b and a < m.end for a, b in quoted)]
 
     def sentences_with(self, list_name: str) -> set[int]:
         """The sentence numbers in which a word list has a hit."""

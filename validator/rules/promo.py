@@ -52,7 +52,7 @@ ANCHOR_LISTS = ("own", "essential")
 TEMPLATE_ANCHOR_LISTS = (*ANCHOR_LISTS, "possessive")
 # Two or more prices with no order of the user's: a price list.
 _PRICE = re.compile(
-    r"(?:[$€£]\s?\d[\d,.]*|\d[\d\s.,]*\s?(?:₽|руб\b|р\.|\$|€|£|usd\b|eur\b|gbp\b))",
+    r"(?:[$€£]\s?(?:\d|\{\{)[\d,.]*|(?:\d[\d\s.,]*|\}\})\s?(?:₽|руб\b|р\.|\$|€|£|usd\b|eur\b|gbp\b))",
     re.IGNORECASE,
 )
 PRICES_IN_A_LIST = 2
@@ -137,13 +137,15 @@ def compensation(s: Subject) -> Iterator[Hit]:
             yield from (_hit(fld, m) for m in fld.matches("credit_given"))
 
 
-def _phrases_or_unanchored(s: Subject, list_name: str) -> Iterator[Hit]:
+def _phrases_or_unanchored(s: Subject, list_name: str, *, quotes: bool = True) -> Iterator[Hit]:
     """A list's phrases outside sentences about the user's own matter; its single words only
-    when the template names nothing of the user's ("exclusive use of your room" is no offer)."""
+    when the template names nothing of the user's ("exclusive use of your room" is no offer).
+    With `quotes` False, hits inside quoted words do not count."""
     anchored = _anchor(s) is not None
     for fld in s.text_fields():
         own = fld.sentences_with("own")
-        for m in fld.matches(list_name):
+        hits = fld.matches(list_name)
+        for m in hits if quotes else fld.unquoted(hits):
             single = " " not in m.entry.strip()
             if fld.sentence_at(m.start) not in own and not (single and anchored):
                 yield _hit(fld, m)
@@ -157,8 +159,9 @@ def exclusive(s: Subject) -> Iterator[Hit]:
 
 def relationship(s: Subject) -> Iterator[Hit]:
     """Greetings, anniversaries and thanks for loyalty; a bare "congratulations" only when the
-    template names nothing of the user's ("congratulations, your mortgage is approved")."""
-    yield from _phrases_or_unanchored(s, "relationship")
+    template names nothing of the user's ("congratulations, your mortgage is approved"), and
+    never inside quotes (a gift card that will read "Happy birthday, Sam!")."""
+    yield from _phrases_or_unanchored(s, "relationship", quotes=False)
 
 
 def free_delivery(s: Subject) -> Iterator[Hit]:
