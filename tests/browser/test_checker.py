@@ -489,16 +489,17 @@ def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: s
 
 
 # One language: both pages come from one generator, and the English labels are checked in
-# test_english_page_speaks_english (axe costs about 7 s a run).
-@pytest.mark.parametrize("lang", ["ru"])
-def test_no_serious_accessibility_violation(page: Any, site_server: Any, axe: Any, lang: str):
-    open_checker(page, site_server.url(_page_path(lang)))
-    set_fields(page, {"name": "Order Shipped", "body": "{{1}}{{2}} Скидка 50%!"})
-    page.select_option("[data-bulk-format]", "txt")
-    page.fill("[data-bulk-text]", "{{1}} Скидка!")
-    page.click("[data-bulk-form] button[type=submit]")
-    page.wait_for_selector("[data-checker][data-bulk-result=checked]")
-    assert axe(page) == []
+# test_english_page_speaks_english (axe costs about 7 s a run). On the module's Russian page,
+# after the other tests that type into it: axe leaves a style rule behind.
+def test_no_serious_accessibility_violation(ru_checker: Any, axe: Any) -> None:
+    set_fields(ru_checker, {"name": "Order Shipped", "body": "{{1}}{{2}} Скидка 50%!"})
+    ru_checker.select_option("[data-bulk-format]", "txt")
+    ru_checker.fill("[data-bulk-text]", "{{1}} Скидка!")
+    # An earlier test left a checked result: forget it, so that the wait is for this one.
+    ru_checker.eval_on_selector("[data-checker]", "root => delete root.dataset.bulkResult")
+    ru_checker.click("[data-bulk-form] button[type=submit]")
+    ru_checker.wait_for_selector("[data-checker][data-bulk-result=checked]")
+    assert axe(ru_checker) == []
 
 
 def test_the_last_template_is_kept_in_this_browser(page: Any, site_server: Any) -> None:
