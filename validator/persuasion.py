@@ -63,8 +63,8 @@ class Feature:
 
 def _words(fld: Field) -> tuple[list[Token], list[str]]:
     """The field's words that carry meaning (three letters or more, not a greeting or a form of
-    address: every kind of message opens with them) and their stems."""
-    greeting = fld.tokens_within("greeting")
+    address: every kind of message opens with them, nor a closing signature) and their stems."""
+    greeting = fld.tokens_within("greeting") | fld.tokens_within("signature")
     words = [
         t
         for i, t in enumerate(fld.tokens)

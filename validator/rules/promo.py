@@ -67,9 +67,16 @@ def _hit(fld: Field, m: Match, **args: str) -> Hit:
 
 
 def _anchor(s: Subject) -> str | None:
-    """The first phrase naming the user's own order, booking, account or an essential notice."""
+    """The first phrase naming the user's own order, booking, account or an essential notice
+    (a closing signature, "Ваша школа «Лексика»", names the sender: it does not count)."""
     for fld in s.text_fields():
-        found = [m for name in TEMPLATE_ANCHOR_LISTS for m in fld.matches(name)]
+        signed = [(m.start, m.end) for m in fld.matches("signature")]
+        found = [
+            m
+            for name in TEMPLATE_ANCHOR_LISTS
+            for m in fld.matches(name)
+            if not any(a <= m.start and m.end <= b for a, b in signed)
+        ]
         if found:
             m = min(found, key=lambda m: m.start)
             return fld.text[m.start : m.end]
@@ -217,9 +224,9 @@ def announcement(s: Subject) -> Iterator[Hit]:
 
 
 def _content_words(fld: Field, enough: int) -> int:
-    """How many words say something (not a greeting, a variable or a name), counted up to
+    """How many words say something (not a greeting, small talk, a variable or a name), up to
     `enough`: a long text stops at once."""
-    greeting = fld.tokens_within("greeting")
+    greeting = fld.tokens_within("greeting") | fld.tokens_within("phatic")
     braces = [(p.start, p.end) for p in fld.placeholders]
     found = 0
     for i, token in enumerate(fld.tokens):
