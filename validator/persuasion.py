@@ -18,7 +18,7 @@ from validator.subject import Field
 from validator.text import Token
 
 MODEL = Path(__file__).resolve().parent / "data" / "model" / "persuasion.txt"
-ANCHORS = ("own", "essential", "possessive")
+ANCHORS = ("own", "essential", "possessive", "past_visit")
 # Shorter words (a, в, на, the) carry style, not intent; leaving them out keeps the reasons legible.
 MIN_LETTERS = 3
 

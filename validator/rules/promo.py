@@ -56,6 +56,7 @@ _PRICE = re.compile(
     re.IGNORECASE,
 )
 PRICES_IN_A_LIST = 2
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # The fewest words, besides greetings and variables, that can say why a message is sent.
 CLEAR_WORDS = 2
 # Between the quoted words of a finding: the cards put quotes around the whole list.
@@ -285,8 +286,8 @@ def review_reward(s: Subject) -> Iterator[Hit]:
 def in_example(s: Subject) -> Iterator[Hit]:
     """A variable whose example value carries an offer (once per variable)."""
     for where, p, value in s.examples():
-        if not value:
-            continue
+        if not value or _EMAIL.fullmatch(value.strip()):
+            continue  # an address ("sales@firm.ru") names a mailbox, not an offer
         example = Field("examples", value)
         found = [m for name in OFFER_LISTS for m in example.matches(name)]
         if found:
