@@ -8,8 +8,10 @@ start with nothing of ours (the floor of the ratio); cold and warm time to the p
 checklist page's first checklist; the check latency for a 1024-character template (on a settled
 page, and for the first check one second after a cold start); bytes transferred for a guide page
 and for the checker page (as served, and what gzip would make of the same files), and what the
-site's service worker fetches after a first visit to keep for offline use. A warm visit is a
-repeat visit made once the first has settled (its service worker, if any, controls the page).
+site's service worker fetches after a first visit to keep for offline use; and when each step of
+the checker worker's start ended on a warm visit (fetches, compilation, snapshot, unpack, ready).
+A warm visit is a repeat visit made once the first has settled (its service worker, if any,
+controls the page).
 A benchmark, not a test: it asserts nothing.
 """
 
@@ -156,8 +158,20 @@ def ready_ms(page: Any, url: str) -> float:
 SETTLED = "() => navigator.serviceWorker && navigator.serviceWorker.controller !== null"
 
 
-def cold_and_warm(browser: Any, url: str, service_worker: bool) -> tuple[float, float]:
-    """Ready time on a fresh context (cold cache), then on a repeat visit (warm cache)."""
+# When each step of the checker worker's start ended (its timings.at), on the page's clock.
+STEPS = """() => {
+  const at = {...((window.kitChecker && window.kitChecker.timings || {}).at || {})};
+  const shift = (at.origin || performance.timeOrigin) - performance.timeOrigin;
+  delete at.origin;
+  return Object.fromEntries(Object.entries(at).map(([step, ms]) => [step, ms + shift]));
+}"""
+
+
+def cold_and_warm(
+    browser: Any, url: str, service_worker: bool, steps: list[dict[str, float]] | None = None
+) -> tuple[float, float]:
+    """Ready time on a fresh context (cold cache), then on a repeat visit (warm cache); the
+    warm visit's start-up steps are added to ``steps`` when given (the checker page)."""
     context = browser.new_context()
     context.add_init_script(READY_PROBE)
     try:
@@ -167,6 +181,8 @@ def cold_and_warm(browser: Any, url: str, service_worker: bool) -> tuple[float, 
             page.wait_for_function(SETTLED, timeout=120_000)
         page.goto("about:blank")
         warm = ready_ms(page, url)
+        if steps is not None:
+            steps.append(page.evaluate(STEPS))
     finally:
         context.close()
     return cold, warm
@@ -206,6 +222,13 @@ def transferred(
         if file.is_file():
             zipped += len(gzip.compress(file.read_bytes(), compresslevel=6))
     return sum(size for _, size in loaded), zipped, sum(kept)
+
+
+def step_medians(steps: list[dict[str, float]]) -> list[tuple[str, float]]:
+    """Each start-up step's median time over the runs, in the order the steps end."""
+    names = {name for run in steps for name in run}
+    medians = {n: statistics.median(run[n] for run in steps if n in run) for n in names}
+    return sorted(medians.items(), key=lambda item: item[1])
 
 
 ROUND_TRIP = """async (text) => {
@@ -285,10 +308,11 @@ def main(argv: list[str] | None = None) -> int:
             checklist_url = f"{origin}/checklist/"
             keys = ("pc", "pw", "mc", "mw", "cc", "cw", "lc", "lw", "fc", "fw", "bc", "bw")
             rows: dict[str, list[float]] = {k: [] for k in keys}
+            steps: list[dict[str, float]] = []
             for _ in range(args.runs):  # interleaved, so both see the same machine load
                 plain_cold, plain_warm = cold_and_warm(browser, plain_url, service_worker=False)
                 main_cold, main_warm = cold_and_warm(browser, main_url, service_worker=False)
-                cold, warm = cold_and_warm(browser, checker_url, service_worker=True)
+                cold, warm = cold_and_warm(browser, checker_url, service_worker=True, steps=steps)
                 rows["mc"].append(main_cold)
                 rows["mw"].append(main_warm)
                 rows["pc"].append(plain_cold)
@@ -332,6 +356,10 @@ def main(argv: list[str] | None = None) -> int:
         f"  (runs: checker cold {span['cc']} ms, warm {span['cw']} ms;"
         f" plain cold {span['pc']} ms, warm {span['pw']} ms;"
         f" main-thread plain cold {span['mc']} ms, warm {span['mw']} ms)"
+    )
+    print(
+        "checker page, warm visit: when each start-up step ended (median ms since navigation): "
+        + ", ".join(f"{step} {ms:.0f}" for step, ms in step_medians(steps))
     )
     print(
         f"checker's worker alone on a blank page (no theme, no service worker):"

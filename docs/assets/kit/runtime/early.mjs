@@ -10,18 +10,21 @@ import { fetchKept } from "./kept.mjs";
 
 const FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
 
-/** Request the runtime's files now; `during(work)` lets loadPyodide() in `work` use them. */
-export function requestEarly(indexURL) {
+/**
+ * Request the runtime's files now; `during(work)` lets loadPyodide() in `work` use them.
+ * `mark(name)` is called as each file arrives and once the WebAssembly is compiled.
+ */
+export function requestEarly(indexURL, mark = () => {}) {
   const wasmURL = new URL(FILES[0], indexURL).href;
   const responses = new Map();
   for (const name of FILES) {
     const url = new URL(name, indexURL).href;
     const response = fetchKept(url);
-    response.catch(() => {});
+    response.then(() => mark(name), () => {});
     responses.set(url, response);
   }
   const compiled = WebAssembly.compileStreaming(responses.get(wasmURL));
-  compiled.catch(() => {});
+  compiled.then(() => mark("compiled"), () => {});
 
   async function during(work) {
     const { fetch: fetchFromNetwork } = self;

@@ -75,6 +75,15 @@ const WARM_UP = {
   payload: { lang: "ru", template: { name: "warm_up", body: "Здравствуйте, {{1}}! Заказ {{2}} в пути." } },
 };
 
+// When each step of the start-up ended, in ms since this worker's time origin: posted with
+// "ready" as timings.at, with that origin as `origin`, so a page can put them on its own clock
+// (bench/browser.py prints a warm visit's).
+const at = { origin: performance.timeOrigin };
+const mark = (name) => {
+  at[name] = Math.round(performance.now());
+};
+mark("worker");
+
 const functions = new Map();
 let pyodide = null;
 let resolveReady;
@@ -115,6 +124,7 @@ function growingForSnapshot(asmModule) {
     const instantiate = settings.instantiateWasm;
     settings.instantiateWasm = (imports, done) =>
       instantiate(imports, (instance, module) => {
+        mark("instantiated");
         const memory = instance.exports.memory;
         const missing = Math.ceil(settings.INITIAL_MEMORY / 65536) - memory.buffer.byteLength / 65536;
         if (missing > 0) memory.grow(missing);
@@ -152,18 +162,24 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     await stage("webassembly", timings, async () => new WebAssembly.Module(EMPTY_MODULE));
     // Everything the start needs is requested at once, not one after another.
     const quiet = (promise) => (promise && promise.catch(() => {}), promise);
+    const marked = (name, promise) => promise.then((value) => (mark(name), value));
     // The archive is gunzipped as soon as it arrives, while the runtime still loads.
-    const archive = quiet(bytes(archiveURL).then((buffer) => (canUntar ? tarBytes(buffer) : buffer)));
-    const snapshot = snapshotURL ? quiet(fetchSnapshot(snapshotURL)) : null;
-    const runtime = import(new URL("pyodide.mjs", indexURL).href);
-    const asmModule = snapshot ? quiet(import(new URL("pyodide.asm.mjs", indexURL).href)) : null;
-    const early = snapshot ? requestEarly(indexURL) : null;
+    const archive = quiet(
+      marked("archive", bytes(archiveURL).then((buffer) => (canUntar ? tarBytes(buffer) : buffer))),
+    );
+    const snapshot = snapshotURL ? quiet(marked("snapshot", fetchSnapshot(snapshotURL))) : null;
+    const runtime = marked("pyodide.mjs", import(new URL("pyodide.mjs", indexURL).href));
+    const asmModule = snapshot
+      ? quiet(marked("pyodide.asm.mjs", import(new URL("pyodide.asm.mjs", indexURL).href)))
+      : null;
+    const early = snapshot ? requestEarly(indexURL, mark) : null;
     pyodide = await stage("runtime", timings, async () => {
       const { loadPyodide } = await runtime;
       const restored = await fromSnapshot(indexURL, snapshot, asmModule, early, loadPyodide);
       timings.snapshot = Boolean(restored);
       return restored || loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
     });
+    mark("runtime");
     // The files are unpacked in both cases: a snapshot holds memory, not the file system, and
     // modules imported later (or data read later) come from these files.
     await stage("unpack", timings, async () => {
@@ -174,11 +190,14 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
       if (!path.toJs().includes(ARCHIVE_DIR)) path.insert(0, ARCHIVE_DIR);
       path.destroy();
     });
+    mark("unpacked");
     // The warm-up verb's module must import; other verbs' modules import on first use, so a
     // page never fails to start because of a verb it does not use.
     await stage("import", timings, async () => pythonFunction(VERBS[WARM_UP.verb]));
     // A snapshot already holds a warmed-up interpreter (macros/bundle/snapshot.mjs).
     if (!timings.snapshot) await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
+    mark("ready");
+    timings.at = at;
     resolveReady();
     performance.mark("checker-ready"); // visible in the browser's performance tools
     postMessage({ type: "ready", timings });
