@@ -153,10 +153,7 @@ async function fromSnapshot(indexURL, snapshot, asmModule, early, loadPyodide) {
   }
 }
 
-/**
- * Staged start-up: runtime (snapshot or plain) → unpack archive → import → warm-up → ready; from
- * a snapshot: runtime → import → "ready" to the page → unpack archive → requests.
- */
+/** Staged start-up: runtime (snapshot or plain) → unpack archive → import → warm-up → ready. */
 async function init({ indexURL, archiveURL, snapshotURL }) {
   const timings = {};
   try {
@@ -184,19 +181,16 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     });
     mark("runtime");
     // The files are unpacked in both cases: a snapshot holds memory, not the file system, and
-    // modules imported later (or data read later) come from these files. A snapshot already
-    // holds the entry modules imported, so the page hears "ready" before they are unpacked;
-    // no request is answered before they are.
-    const unpack = async () => {
+    // modules imported later (or data read later) come from these files.
+    await stage("unpack", timings, async () => {
       const files = await archive;
       if (canUntar) untarInto(pyodide.FS, files, ARCHIVE_DIR);
       else pyodide.unpackArchive(files, archiveFormat(files), { extractDir: ARCHIVE_DIR });
       const path = pyodide.pyimport("sys").path;
       if (!path.toJs().includes(ARCHIVE_DIR)) path.insert(0, ARCHIVE_DIR);
       path.destroy();
-      mark("unpacked");
-    };
-    if (!timings.snapshot) await stage("unpack", timings, unpack);
+    });
+    mark("unpacked");
     // The warm-up verb's module must import; other verbs' modules import on first use, so a
     // page never fails to start because of a verb it does not use.
     await stage("import", timings, async () => pythonFunction(VERBS[WARM_UP.verb]));
@@ -204,10 +198,9 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
     if (!timings.snapshot) await stage("warmUp", timings, async () => call(WARM_UP.verb, WARM_UP.payload));
     mark("ready");
     timings.at = at;
+    resolveReady();
     performance.mark("checker-ready"); // visible in the browser's performance tools
     postMessage({ type: "ready", timings });
-    if (timings.snapshot) await stage("unpack", timings, unpack);
-    resolveReady();
     // A snapshot restores Python's memory, not the engine's compiled code: the first check after
     // it runs much of the interpreter's WebAssembly for the first time (30-50 ms). One check now,
     // before any request waiting for "ready" runs, so the reader's first check is as quick as
