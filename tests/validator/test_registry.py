@@ -94,6 +94,23 @@ def test_word_lists_have_a_source_header_and_both_languages() -> None:
         assert any(line.startswith("# source:") for line in head), path
 
 
+def test_no_list_repeats_an_entry_its_stems_already_cover() -> None:
+    """Stemming and normalising already fold inflections, ё/е, hyphens and case: a second form
+    of the same words ("скидочная" after "скидочный", "пришлем" after "пришлём") matches nothing
+    new, and each list's regex lines are distinct."""
+    lex = lexicons()
+    seen: dict[tuple[str, tuple[str, ...], bool], str] = {}
+    for group in lex.index.values():
+        for entries in group.values():
+            for entry in entries:
+                key = (entry.list, entry.keys, entry.exception)
+                assert key not in seen, f"{entry.list}: {entry.text!r} repeats {seen[key]!r}"
+                seen[key] = entry.text
+    for name, lines in lex.patterns.items():
+        regexes = [pattern for pattern, _ in lines]
+        assert len(regexes) == len(set(regexes)), name
+
+
 def test_rules_folder_has_only_families() -> None:
     stems = {p.stem for p in Path(RULES_DIR).glob("*.toml")}
     assert stems == set(FAMILIES)
