@@ -25,7 +25,7 @@ from validator.sources import FIELDS
 CORPUS = Path(__file__).resolve().parent / "corpus"
 # The newest wave whose held-aside figures were reported: it and every older wave are the
 # development part; the newer ones (one wave or several written together) are held aside.
-LAST_MEASURED_WAVE = 20
+LAST_MEASURED_WAVE = 22
 # libyaml's loader when PyYAML has it: the same data, about seven times faster on the corpus.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
