@@ -571,6 +571,16 @@ def test_the_header_variable_has_its_own_example(page: Any, site_server: Any) ->
     assert page.input_value("[data-example-list] input[data-example-field=body]") == "Анна"
 
 
+def test_the_page_keeps_the_compiled_runtime_for_its_next_start(ru_checker: Any) -> None:
+    """The worker hands the page its compiled WebAssembly: a replaced worker, or the start after
+    a reload, then reuses its machine code instead of compiling it again (bench.browser)."""
+    exports = ru_checker.evaluate(
+        "() => { const kept = window.kitBoot.module; return kept instanceof WebAssembly.Module"
+        " ? WebAssembly.Module.exports(kept).length : 0; }"
+    )
+    assert exports > 1000
+
+
 def test_falls_back_to_a_plain_start_without_the_snapshot(page: Any, site_server: Any) -> None:
     page.route("**/*.snapshot", lambda route: route.fulfill(status=404))
     open_checker(page, site_server.url("checker/"))

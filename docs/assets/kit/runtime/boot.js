@@ -23,6 +23,10 @@
       snapshotURL: runtime.snapshot ? url("snapshot") : "",
     });
     const worker = new Worker(url("worker"), { type: "module", name: String(files) });
+    // The compiled WebAssembly the worker sends is kept for the next start (worker.mjs).
+    worker.addEventListener("message", ({ data }) => {
+      if (data && data.type === "module") window.kitBoot.module = data.module;
+    });
     const early = [];
     const keep = (event) => early.push(event);
     worker.addEventListener("message", keep);

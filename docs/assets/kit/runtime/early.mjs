@@ -11,7 +11,8 @@ import { fetchKept } from "./kept.mjs";
 const FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
 
 /**
- * Request the runtime's files now; `during(work)` lets loadPyodide() in `work` use them.
+ * Request the runtime's files now; `during(work)` lets loadPyodide() in `work` use them, and
+ * `compiled` is the promise of the compiled WebAssembly module.
  * `mark(name)` is called as each file arrives and once the WebAssembly is compiled.
  */
 export function requestEarly(indexURL, mark = () => {}) {
@@ -51,5 +52,5 @@ export function requestEarly(indexURL, mark = () => {}) {
       WebAssembly.instantiateStreaming = instantiateStreaming;
     }
   }
-  return { during };
+  return { during, compiled };
 }

@@ -8,7 +8,8 @@
 // the service worker answers from its cache.)
 // Protocol (conventions §6): request {id, verb, json (the payload as JSON text)} → reply {id, ok: true, result} or
 // {id, ok: false, error: {message}}; one {type: "ready", timings} event, or
-// {type: "failed", stage, error} when a stage of the start-up fails.
+// {type: "failed", stage, error} when a stage of the start-up fails; and, on a start from the
+// snapshot, one {type: "module", module} event with the compiled WebAssembly for the page to keep.
 // Payloads cross into Python as JSON strings and come back as JSON strings: no PyProxy leaks,
 // and no Python source is ever posted or run from a message. A Python exception is answered with
 // its last line only (kind "python"); the traceback goes to the console, never to a page.
@@ -173,6 +174,11 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
       ? quiet(marked("pyodide.asm.mjs", import(new URL("pyodide.asm.mjs", indexURL).href)))
       : null;
     const early = snapshot ? requestEarly(indexURL, mark) : null;
+    // The page keeps the compiled module (boot.js). A later compile of the same bytes in this
+    // renderer (a replaced worker, or the next start after a reload, until the old page's
+    // objects are collected) then gets its machine code, with all this worker compiled lazily
+    // and optimised since, instead of compiling function by function again.
+    if (early) early.compiled.then((module) => postMessage({ type: "module", module }), () => {});
     pyodide = await stage("runtime", timings, async () => {
       const { loadPyodide } = await runtime;
       const restored = await fromSnapshot(indexURL, snapshot, asmModule, early, loadPyodide);
