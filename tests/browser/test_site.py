@@ -68,8 +68,8 @@ def test_search_finds_a_process_step(page: Any, site_server: Any, requests_log: 
     requests_log.assert_same_origin()
 
 
-# Logs each Worker the page creates with what the checker's Python worker had said by then
-# ("ready", "failed" or nothing) and when (ms since the page started). Installed before the
+# Logs each Worker the page creates with what the checker's Python worker had said of its start
+# by then ("ready", "failed" or nothing) and when (ms since the page started). Installed before the
 # page's scripts, so the boot script's stand-in calls it when it starts the real search worker.
 WORKER_LOG = """
 const NativeWorker = window.Worker;
@@ -80,7 +80,8 @@ window.Worker = function Worker(url, options) {
   window.__workers.push({ url: String(url), python: window.__pythonSaid || null, at });
   if (String(url).includes("/runtime/worker.mjs")) {
     worker.addEventListener("message", ({ data }) => {
-      if (data && data.type) window.__pythonSaid = data.type;
+      const said = data && data.type;
+      if (said === "ready" || said === "failed") window.__pythonSaid = said;
     });
   }
   return worker;

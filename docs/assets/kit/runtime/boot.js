@@ -5,13 +5,15 @@
 // stylesheets (overrides/main.html), and as the widget's first child, which does nothing when the
 // head already did (it is there for a theme without our override). client.mjs adopts the worker
 // as window.kitBoot with the messages that came before it (kept in order, so "ready" is never
-// lost). It also holds back the theme's search worker while Python starts (deferSearchWorker).
+// lost). It also holds back the theme's script and its search worker while Python starts
+// (holdTheme).
 (() => {
   if (window.kitBoot) return;
   const runtime = document.currentScript.dataset;
   const url = (name) => new URL(runtime[name], document.baseURI).href;
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     window.kitBoot = { error: "WebAssembly or Web Workers are not available" };
+    startThemeScript();
     return;
   }
   try {
@@ -39,29 +41,41 @@
       for (const event of early.splice(0)) (event.type === "message" ? onMessage : onError)(event);
     };
     window.kitBoot = { worker, adopt };
-    deferSearchWorker(worker);
+    holdTheme(worker);
   } catch (error) {
     window.kitBoot = { error: String((error && error.message) || error) };
+    startThemeScript();
   }
 
   /**
-   * Material's search worker builds its index as soon as it starts: about 0.4 s of CPU, taken
-   * from Python's start on a machine with two cores. On this page it is created only once the
-   * checker is ready (or has failed), when the reader moves into the search box, or after
-   * LATEST_MS at most. Until then the theme gets a stand-in that queues its messages.
+   * The theme's script and Material's search worker (which builds its index as soon as it
+   * starts: about 0.4 s of CPU) would take the page's share of two cores while Python starts.
+   * They start only once the checker is ready (or has failed), when the reader moves into the
+   * search box, or after LATEST_MS at most. The theme's script tag comes here as
+   * type="kit/later" (overrides/main.html); the search worker, if the theme creates it before
+   * then, gets a stand-in that queues its messages.
    */
-  function deferSearchWorker(pythonWorker) {
+  function holdTheme(pythonWorker) {
+    // What the theme's script does first: the page is laid out for it from the start, so
+    // nothing moves when it runs (search box shown, sidebars sized as with it).
+    document.documentElement.classList.replace("no-js", "js");
     const LATEST_MS = 5000;
     const SEARCH = /\/workers\/search\.[^/]*\.js$/;
     const NativeWorker = window.Worker;
     let released = false;
     let start = null;
-    const searching = (event) => {
-      if (event.target.closest && event.target.closest('[data-md-component="search"]')) release();
+    // The search box, or the header's search button (which toggles the #__search checkbox).
+    const searching = ({ target }) => {
+      if (target.id === "__search" || (target.closest && target.closest('[data-md-component="search"]'))) {
+        release();
+      }
     };
     const release = () => {
+      if (released) return;
       released = true;
       document.removeEventListener("focusin", searching);
+      document.removeEventListener("change", searching);
+      startThemeScript();
       if (start) setTimeout(start, 0);
     };
     pythonWorker.addEventListener("message", ({ data }) => {
@@ -69,6 +83,7 @@
     });
     pythonWorker.addEventListener("error", release);
     document.addEventListener("focusin", searching);
+    document.addEventListener("change", searching);
     setTimeout(release, LATEST_MS);
 
     window.Worker = function Worker(url, options) {
@@ -100,5 +115,24 @@
       };
       return standIn;
     };
+  }
+
+  /**
+   * Run the held theme script. The theme starts on DOMContentLoaded, which has passed by now:
+   * it is sent again, to the document only, once the script has run.
+   */
+  function startThemeScript() {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", startThemeScript, { once: true });
+      return;
+    }
+    const held = document.querySelector('script[type="kit/later"]');
+    if (!held) return;
+    const script = document.createElement("script");
+    script.src = held.src;
+    script.addEventListener("load", () => {
+      if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
+    });
+    held.replaceWith(script);
   }
 })();
