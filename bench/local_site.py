@@ -85,3 +85,11 @@ def launch_chromium(playwright: Any) -> Any:
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
     )
+
+
+def launch_profile(playwright: Any, profile: Path) -> Any:
+    """The same Chromium with a normal profile kept in ``profile``: a context whose disk caches
+    (HTTP, code) behave as a reader's do; the contexts of launch_chromium() keep none."""
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
+    )
