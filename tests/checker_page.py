@@ -13,6 +13,15 @@ SHOWN = """() => {
 }"""
 
 
+# True once Material's own script has started on the page (its document$ has the document). On
+# the checker's and checklist's pages it waits for Python (docs/assets/kit/runtime/boot.js).
+THEME_STARTED = """() => {
+  let started = false;
+  if (window.document$) window.document$.subscribe(() => { started = true; }).unsubscribe();
+  return started;
+}"""
+
+
 def wait_until_checked(page: Any) -> None:
     """Wait until the worker is ready and the page shows the check of its current input."""
     page.wait_for_selector(READY, timeout=90_000)

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from checker_page import READY, SHOWN
+from checker_page import READY, SHOWN, THEME_STARTED
 
 from macros.pages.checker import CHECKER_STORAGE_KEY, MAX_BULK_CHARS, MAX_CHARS, labels
 from validator.batch import BATCH_RULES
@@ -486,6 +486,7 @@ def test_a_checker_that_cannot_start_says_so(page: Any, site_server: Any, how: s
     assert page.inner_text("[data-checker-status]") == labels("en")["failed"]
     page.fill("[data-field=body]", "typing still works")
     assert page.input_value("[data-field=body]") == "typing still works"
+    page.wait_for_function(THEME_STARTED, timeout=5_000)  # it waited for Python only
 
 
 # One language: both pages come from one generator, and the English labels are checked in

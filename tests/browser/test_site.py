@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from checker_page import THEME_STARTED
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE_PAGE = "prepare/"
@@ -118,7 +119,12 @@ def test_search_starts_at_once_when_the_reader_searches_while_python_starts(
     page.route("**/assets/pyodide/*/pyodide.mjs", lambda route: held.append(route))  # noqa: PLW0108
     page.goto(site_server.url("en/checker/"))
     page.wait_for_function("() => window.__workers.length === 1")  # Python's worker only
+    # The theme's own script waits for Python too, on a page already laid out for it.
+    page.wait_for_load_state("load")
+    assert page.evaluate(THEME_STARTED) is False
+    assert page.evaluate("document.documentElement.className") == "js"
     found = _search_result_paths(page, word)
+    assert page.evaluate(THEME_STARTED) is True
     assert site_server.url(target) in found, (word, target, found)
     search = [w for w in page.evaluate("window.__workers") if "/workers/search." in w["url"]]
     assert [w["python"] for w in search] == [None]
