@@ -161,6 +161,15 @@ def ready_ms(page: Any, url: str) -> float:
 SETTLED = "() => navigator.serviceWorker && navigator.serviceWorker.controller !== null"
 
 
+def first_visit(page: Any, url: str, service_worker: bool) -> float:
+    """A first visit's ready time, returned once it has settled (when its page registers a
+    service worker), so that a repeat visit can follow."""
+    ready = ready_ms(page, url)
+    if service_worker:
+        page.wait_for_function(SETTLED, timeout=120_000)
+    return ready
+
+
 # When each step of the checker worker's start ended (its timings.at), on the page's clock.
 STEPS = """() => {
   const at = {...((window.kitChecker && window.kitChecker.timings || {}).at || {})};
@@ -179,9 +188,7 @@ def cold_and_warm(
     context.add_init_script(READY_PROBE)
     try:
         page = context.new_page()
-        cold = ready_ms(page, url)
-        if service_worker:
-            page.wait_for_function(SETTLED, timeout=120_000)
+        cold = first_visit(page, url, service_worker)
         page.goto("about:blank")
         warm = ready_ms(page, url)
         if steps is not None:
@@ -200,9 +207,7 @@ def new_tab_repeat(playwright: Any, url: str, service_worker: bool) -> float:
         context.add_init_script(READY_PROBE)
         try:
             page = context.new_page()
-            ready_ms(page, url)
-            if service_worker:
-                page.wait_for_function(SETTLED, timeout=120_000)
+            first_visit(page, url, service_worker)
             page.close()
             return ready_ms(context.new_page(), url)
         finally:
@@ -275,8 +280,7 @@ def check_latency(browser: Any, url: str, runs: int) -> tuple[float, float, floa
     texts = [(sentence * 20)[:1023] + end for end in ("!", ".")]
     try:
         page = context.new_page()
-        ready_ms(page, url)
-        page.wait_for_function(SETTLED, timeout=120_000)
+        first_visit(page, url, service_worker=True)
         page.evaluate(CHECK_LATENCY, texts[1])  # first check compiles regexes etc.
         samples = [page.evaluate(CHECK_LATENCY, texts[i % 2]) for i in range(runs * 4)]
         trips = [page.evaluate(ROUND_TRIP, texts[i % 2]) for i in range(runs * 4)]

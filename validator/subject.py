@@ -20,6 +20,11 @@ MAX_SCANNED = 65536
 _QUOTED = re.compile(r"«[^«»]{1,60}»|\u201c[^\u201c\u201d]{1,60}\u201d|\"[^\"]{1,60}\"")
 
 
+def _apart(hits: list[Match], spans: list[tuple[int, int]]) -> list[Match]:
+    """The hits that overlap none of the spans."""
+    return [m for m in hits if not any(m.start < b and a < m.end for a, b in spans)]
+
+
 class Field:
     """One text field (header, body or footer) and everything derived from it, computed lazily."""
 
@@ -70,8 +75,14 @@ class Field:
         will read "Happy birthday!"); the quotes are looked for only when there are hits."""
         if not hits:
             return hits
-        quoted = [q.span() for q in _QUOTED.finditer(self.text)]
-        return [m for m in hits if not any(m.start < b and a < m.end for a, b in quoted)]
+        return _apart(hits, [q.span() for q in _QUOTED.finditer(self.text)])
+
+    def outside(self, hits: list[Match], list_name: str) -> list[Match]:
+        """The hits that do not reach into another word list's hits (an order named inside a
+        closing signature, "Ваша школа «Лексика»")."""
+        if not hits:
+            return hits
+        return _apart(hits, [(m.start, m.end) for m in self.matches(list_name)])
 
     def sentences_with(self, list_name: str) -> set[int]:
         """The sentence numbers in which a word list has a hit."""

@@ -71,13 +71,7 @@ def _anchor(s: Subject) -> str | None:
     """The first phrase naming the user's own order, booking, account or an essential notice
     (a closing signature, "Ваша школа «Лексика»", names the sender: it does not count)."""
     for fld in s.text_fields():
-        signed = [(m.start, m.end) for m in fld.matches("signature")]
-        found = [
-            m
-            for name in TEMPLATE_ANCHOR_LISTS
-            for m in fld.matches(name)
-            if not any(a <= m.start and m.end <= b for a, b in signed)
-        ]
+        found = fld.outside([m for n in TEMPLATE_ANCHOR_LISTS for m in fld.matches(n)], "signature")
         if found:
             m = min(found, key=lambda m: m.start)
             return fld.text[m.start : m.end]

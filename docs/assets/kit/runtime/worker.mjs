@@ -94,7 +94,7 @@ const ready = new Promise((resolve, reject) => {
   rejectReady = reject;
 });
 
-/** Run one stage of the start-up, recording its name and duration. */
+/** Run one stage of the start-up, recording its duration and when it ended (mark). */
 async function stage(name, timings, work) {
   const started = performance.now();
   try {
@@ -104,6 +104,7 @@ async function stage(name, timings, work) {
     throw error;
   } finally {
     timings[name] = Math.round(performance.now() - started);
+    mark(name);
   }
 }
 
@@ -185,7 +186,6 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
       timings.snapshot = Boolean(restored);
       return restored || loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
     });
-    mark("runtime");
     // The files are unpacked in both cases: a snapshot holds memory, not the file system, and
     // modules imported later (or data read later) come from these files.
     await stage("unpack", timings, async () => {
@@ -196,7 +196,6 @@ async function init({ indexURL, archiveURL, snapshotURL }) {
       if (!path.toJs().includes(ARCHIVE_DIR)) path.insert(0, ARCHIVE_DIR);
       path.destroy();
     });
-    mark("unpacked");
     // The warm-up verb's module must import; other verbs' modules import on first use, so a
     // page never fails to start because of a verb it does not use.
     await stage("import", timings, async () => pythonFunction(VERBS[WARM_UP.verb]));
